@@ -1,0 +1,106 @@
+import type { CashoutStatus, Role } from '../../shared/api.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
+
+/**
+ * The store as the rest of the server sees it. Async so that a PostgreSQL implementation can
+ * serve several server instances later; the SQLite one answers synchronously underneath.
+ * Times are unix milliseconds. Nothing here ever holds a reservation code.
+ */
+
+export interface UserRecord {
+  username: string;
+  role: Role;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: number;
+}
+
+export interface SessionRecord {
+  /** SHA-256 of the cookie token, so a copy of the database cannot sign anyone in. */
+  idHash: string;
+  username: string;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+/** Which Wallet call was sent and not yet settled: the sweeper resolves these after a crash. */
+export type PendingOperation = 'create' | 'reserve' | 'confirm' | 'revoke';
+
+export interface CashoutRecord {
+  id: string;
+  status: CashoutStatus;
+  amountCents: number;
+  currency: string;
+  transactionKey: string | null;
+  createdAt: number;
+  expiresAt: number | null;
+  cashier: string;
+  approvedBy: string | null;
+  confirmedAt: number | null;
+  failedAttempts: number;
+  errorCode: ErrorCode | null;
+  pending: PendingOperation | null;
+  updatedAt: number;
+}
+
+export interface AuditInput {
+  actor: string;
+  action: string;
+  cashoutId?: string | null;
+  amountCents?: number | null;
+  currency?: string | null;
+  transactionKey?: string | null;
+  outcome: string;
+  walletError?: string | null;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: number;
+  actor: string;
+  action: string;
+  cashoutId: string | null;
+  amountCents: number | null;
+  currency: string | null;
+  transactionKey: string | null;
+  outcome: string;
+  walletError: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  count: number;
+  firstBadSeq: number | null;
+}
+
+export interface Store {
+  createUser(user: UserRecord): Promise<void>;
+  getUser(username: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  updateUser(username: string, patch: Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'disabled'>>): Promise<void>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(idHash: string): Promise<SessionRecord | null>;
+  touchSession(idHash: string, lastSeenAt: number): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteSessionsIdleSince(cutoff: number): Promise<number>;
+  deleteSessionsOf(username: string): Promise<void>;
+
+  /** Inserts the cash-out and its audit event atomically. */
+  insertCashout(cashout: CashoutRecord, audit: AuditInput): Promise<void>;
+  getCashout(id: string): Promise<CashoutRecord | null>;
+  /** Applies the patch and appends the audit event atomically; the audit event may be omitted. */
+  updateCashout(id: string, patch: Partial<Omit<CashoutRecord, 'id'>>, audit?: AuditInput): Promise<CashoutRecord>;
+  /** Cash-outs created in [from, to), newest first; only one cashier's when given. */
+  listCashouts(from: number, to: number, cashier?: string): Promise<CashoutRecord[]>;
+  /** Cash-outs that may still hold money or an unsettled call: created, reserved, in_doubt, or pending. */
+  listUnsettledCashouts(): Promise<CashoutRecord[]>;
+
+  appendAudit(event: AuditInput): Promise<AuditRow>;
+  listAudit(from: number, to: number): Promise<AuditRow[]>;
+  verifyAudit(): Promise<AuditVerification>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,54 @@
+/** What the rest of the server sees of the Wallet API: a typed, camel-cased transaction. */
+export const transactionStatuses = [
+  'new', 'waiting', 'waiting_funds', 'waiting_registration', 'waiting_password',
+  'reserved', 'confirmed', 'rejected', 'revoked', 'failed', 'deleted',
+] as const;
+export type TransactionStatus = (typeof transactionStatuses)[number];
+
+export interface WalletPayment {
+  id?: number | string;
+  priceCents: number;
+  currency: string;
+  status?: string;
+}
+
+export interface WalletTransaction {
+  key: string;
+  status: TransactionStatus;
+  createdAt: number;
+  confirmedAt?: number;
+  /** How it was reserved: `reservation_code` for a cash-out. */
+  type?: string;
+  walletId?: number;
+  payments: WalletPayment[];
+}
+
+export interface CreateTransactionInput {
+  amountCents: number;
+  currency: string;
+  description: string;
+  reserveForSeconds: number;
+  /** Kasa's own cash-out id, sent in `payments[].parameters` so a stray transaction can be recognised. */
+  operationId: string;
+}
+
+export interface ListTransactionsFilter {
+  status?: TransactionStatus[];
+  from?: number;
+  to?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface WalletClient {
+  getServerTime(): Promise<number>;
+  /** Re-reads the server time and stores the offset; returns it in seconds. */
+  syncClock(): Promise<number>;
+  clockOffsetSeconds(): number;
+  createTransaction(input: CreateTransactionInput): Promise<WalletTransaction>;
+  getTransaction(key: string): Promise<WalletTransaction>;
+  reserveWithCode(key: string, code: string): Promise<WalletTransaction>;
+  confirmTransaction(key: string): Promise<WalletTransaction>;
+  revokeTransaction(key: string): Promise<WalletTransaction>;
+  listTransactions(filter?: ListTransactionsFilter): Promise<WalletTransaction[]>;
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { currencies, parseAmount } from './money.ts';
+import { maxCodeLength } from './code.ts';
+import { errorCodes } from './errors.ts';
+
+/** Schemas and types of the server's HTTP API (../shared/design.md §3): the PWA and the server both use them. */
+
+export const roles = ['cashier', 'supervisor', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const cashoutStatuses = ['created', 'reserved', 'confirmed', 'cancelled', 'expired', 'failed', 'in_doubt'] as const;
+export type CashoutStatus = (typeof cashoutStatuses)[number];
+
+const username = z.string().trim().min(1, 'Enter a username.').max(64);
+const password = z.string().min(1, 'Enter a password.').max(256);
+
+export const loginRequest = z.strictObject({ username, password });
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export const approveRequest = loginRequest;
+export type ApproveRequest = LoginRequest;
+
+export const amountString = z.string().max(32).superRefine((value, ctx) => {
+  const parsed = parseAmount(value);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+});
+
+export const createCashoutRequest = z.strictObject({
+  amount: amountString,
+  currency: z.enum(currencies).default('EUR'),
+});
+export type CreateCashoutRequest = z.input<typeof createCashoutRequest>;
+
+export const reserveRequest = z.strictObject({ code: z.string().max(maxCodeLength * 4) });
+export type ReserveRequest = z.infer<typeof reserveRequest>;
+
+export const confirmRequest = z.strictObject({
+  identityChecked: z.literal(true, { error: 'Check the customer\'s identity first.' }),
+});
+export type ConfirmRequest = z.infer<typeof confirmRequest>;
+
+export const dateQuery = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-26.');
+
+export const user = z.object({ username: z.string(), role: z.enum(roles) });
+export type User = z.infer<typeof user>;
+
+export const sessionResponse = z.object({ user });
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+export const configResponse = z.object({
+  maxAmount: z.string(),
+  supervisorThreshold: z.string(),
+  currencies: z.array(z.enum(currencies)),
+  defaultCurrency: z.enum(currencies),
+  reserveSeconds: z.number().int(),
+  maxCodeAttempts: z.number().int(),
+  demo: z.boolean(),
+});
+export type ConfigResponse = z.infer<typeof configResponse>;
+
+export const apiError = z.object({ code: z.enum(errorCodes as [string, ...string[]]), message: z.string(), action: z.string() });
+
+export const cashout = z.object({
+  id: z.string(),
+  status: z.enum(cashoutStatuses),
+  amount: z.string(),
+  currency: z.enum(currencies),
+  transactionKey: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  cashier: z.string(),
+  approvalRequired: z.boolean(),
+  approvedBy: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  attemptsLeft: z.number().int(),
+  error: apiError.optional(),
+});
+export type Cashout = z.infer<typeof cashout>;
+
+export const total = z.object({ currency: z.enum(currencies), count: z.number().int(), amount: z.string() });
+export type Total = z.infer<typeof total>;
+
+export const historyResponse = z.object({ date: z.string(), cashouts: z.array(cashout), totals: z.array(total) });
+export type HistoryResponse = z.infer<typeof historyResponse>;
+
+export const dailyReport = z.object({
+  date: z.string(),
+  rows: z.array(total.extend({ cashier: z.string() })),
+  totals: z.array(total),
+});
+export type DailyReport = z.infer<typeof dailyReport>;
+
+export const auditEvent = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  cashoutId: z.string().nullable(),
+  amount: z.string().nullable(),
+  currency: z.string().nullable(),
+  transactionKey: z.string().nullable(),
+  outcome: z.string(),
+  walletError: z.string().nullable(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof auditEvent>;
+
+export const auditVerifyResponse = z.object({ ok: z.boolean(), count: z.number().int(), firstBadSeq: z.number().int().nullable() });
+export type AuditVerifyResponse = z.infer<typeof auditVerifyResponse>;
+
+export const healthResponse = z.object({
+  ok: z.boolean(),
+  mode: z.enum(['demo', 'live']),
+  wallet: z.object({ reachable: z.boolean(), clockOffsetSeconds: z.number() }),
+});
+export type HealthResponse = z.infer<typeof healthResponse>;
