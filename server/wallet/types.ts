@@ -21,6 +21,8 @@ export interface WalletTransaction {
   type?: string;
   walletId?: number;
   payments: WalletPayment[];
+  /** Kasa's cash-out id, read back from `payments[0].parameters.kasa_operation_id`. */
+  operationId?: string;
 }
 
 export interface CreateTransactionInput {
@@ -28,7 +30,7 @@ export interface CreateTransactionInput {
   currency: string;
   description: string;
   reserveForSeconds: number;
-  /** Kasa's own cash-out id, sent in `payments[].parameters` so a stray transaction can be recognised. */
+  /** Kasa's cash-out id, sent as `payments[0].parameters.kasa_operation_id` so a stray transaction can be recognised. */
   operationId: string;
 }
 

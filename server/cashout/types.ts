@@ -1,0 +1,50 @@
+import type { Role, User } from '../../shared/api.ts';
+import type { Currency } from '../../shared/money.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
+import type { CashoutRecord } from '../store/types.ts';
+
+/** Limits and timings the cash-out workflow runs under (from configuration). */
+export interface CashoutSettings {
+  maxAmountCents: number;
+  supervisorThresholdCents: number;
+  reserveSeconds: number;
+  maxCodeAttempts: number;
+  /** Optional cap on what one cashier may pay out per day, per currency; null = no cap. */
+  dailyCapCents: number | null;
+  currencies: readonly Currency[];
+}
+
+/** A refusal or failure of the workflow, with the code the HTTP layer maps to a status. */
+export class CashoutError extends Error {
+  override readonly name = 'CashoutError';
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+  ) {
+    super(message ?? code);
+  }
+}
+
+export type Actor = User;
+
+export const approverRoles: readonly Role[] = ['supervisor', 'admin'];
+
+/**
+ * The workflow as the HTTP layer calls it. Every method checks that the actor may act on the
+ * cash-out (a cashier only on their own; supervisor and admin on any) and throws CashoutError.
+ */
+export interface CashoutService {
+  create(actor: Actor, input: { amountCents: number; currency: Currency }): Promise<CashoutRecord>;
+  /** Reads the cash-out; an in_doubt one is reconciled with Paysera first. */
+  get(actor: Actor, id: string): Promise<CashoutRecord>;
+  /** Takes the raw code as typed or scanned; normalises it and forgets it after the call. */
+  reserve(actor: Actor, id: string, rawCode: string): Promise<CashoutRecord>;
+  /** `approver` has already been authenticated with their own password by the caller. */
+  approve(actor: Actor, id: string, approver: User): Promise<CashoutRecord>;
+  confirm(actor: Actor, id: string): Promise<CashoutRecord>;
+  cancel(actor: Actor, id: string): Promise<CashoutRecord>;
+  /** Cash-outs created on a local calendar day [from, to); a cashier sees only their own. */
+  list(actor: Actor, from: number, to: number): Promise<CashoutRecord[]>;
+  /** One pass of the sweeper: resolves in_doubt/pending cash-outs and revokes holds past their time. */
+  sweep(): Promise<{ resolved: number; revoked: number }>;
+}
