@@ -1,0 +1,167 @@
+import { mapWalletError } from './error-mapping.ts';
+import { WalletError, WalletOutcomeUnknown } from './errors.ts';
+import type { WalletOperation } from './errors.ts';
+import { generateNonce, signRequest } from './mac.ts';
+import { errorBodySchema } from './schemas.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface WalletRequest {
+  operation: WalletOperation;
+  method: HttpMethod;
+  /** Relative to the base URL, with every segment and query value already encoded. */
+  path: string;
+  /** Serialised here exactly once; those bytes are both hashed and sent. */
+  body?: unknown;
+  signed: boolean;
+  /** Values (the reservation code) to blank out of anything Paysera echoes into an error. */
+  secrets?: string[];
+}
+
+export interface WalletResponse {
+  status: number;
+  /** Parsed JSON; undefined for an empty body. */
+  body: unknown;
+}
+
+export interface WalletEvent {
+  op: string;
+  ms: number;
+  status?: number;
+  error?: string;
+}
+
+export interface TransportOptions {
+  baseUrl: string;
+  clientId: string;
+  macKey: string;
+  timeoutMs: number;
+  extParams?: Record<string, string>;
+  fetch: typeof fetch;
+  now: () => number;
+  /** Offset-corrected unix seconds for `ts`. */
+  timestamp: () => number;
+  onEvent?: (e: WalletEvent) => void;
+}
+
+export type Transport = (request: WalletRequest) => Promise<WalletResponse>;
+
+interface RawResponse {
+  status: number;
+  text: string;
+  correlationId?: string;
+}
+
+/**
+ * One signed HTTP attempt, no retries. Anything that leaves the outcome open (timeout, dropped
+ * connection, 5xx, a 2xx we cannot read) becomes WalletOutcomeUnknown; a Paysera error body
+ * becomes WalletError.
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+
+  return async (request) => {
+    // Sign the URL as fetch will put it on the request line, so the signed path is the sent path.
+    const url = new URL(request.path, base).href;
+    const bodyText = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
+    if (request.signed) {
+      headers.Authorization = signRequest({
+        method: request.method,
+        url,
+        body: bodyText,
+        clientId: options.clientId,
+        macKey: options.macKey,
+        ts: options.timestamp(),
+        nonce: generateNonce(),
+        ...(options.extParams !== undefined && { extParams: options.extParams }),
+      });
+    }
+
+    const started = options.now();
+    const report = (status: number | undefined, error: string | undefined): void => {
+      options.onEvent?.({
+        op: request.operation,
+        ms: options.now() - started,
+        ...(status !== undefined && { status }),
+        ...(error !== undefined && { error }),
+      });
+    };
+
+    let raw: RawResponse;
+    try {
+      raw = await fetchWithTimeout(options, url, { method: request.method, headers, body: bodyText });
+    } catch (error) {
+      const reason = error instanceof TimeoutError ? `timeout after ${options.timeoutMs} ms` : networkReason(error);
+      report(undefined, reason);
+      throw new WalletOutcomeUnknown(request.operation, reason);
+    }
+
+    try {
+      const response = classify(request, raw);
+      report(raw.status, undefined);
+      return response;
+    } catch (error) {
+      report(raw.status, error instanceof WalletError ? error.walletError : error instanceof WalletOutcomeUnknown ? error.reason : 'unexpected');
+      throw error;
+    }
+  };
+}
+
+class TimeoutError extends Error {}
+
+async function fetchWithTimeout(
+  options: TransportOptions,
+  url: string,
+  init: { method: HttpMethod; headers: Record<string, string>; body: string | undefined },
+): Promise<RawResponse> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new TimeoutError()), options.timeoutMs);
+  try {
+    // A redirect would replay a signed write somewhere else; refuse it and treat it like a network error.
+    const response = await options.fetch(url, { ...init, redirect: 'error', signal: controller.signal });
+    const text = await response.text();
+    const correlationId = response.headers.get('paysera-correlation-id');
+    return { status: response.status, text, ...(correlationId !== null && { correlationId }) };
+  } catch (error) {
+    throw controller.signal.aborted ? new TimeoutError() : error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Only the error code of the cause: its message may carry more than we want in a log. */
+function networkReason(error: unknown): string {
+  const cause: unknown = error instanceof Error ? error.cause : undefined;
+  const code: unknown = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? `network error (${code})` : 'network error';
+}
+
+function classify(request: WalletRequest, raw: RawResponse): WalletResponse {
+  if (raw.status >= 500) throw new WalletOutcomeUnknown(request.operation, `HTTP ${raw.status}`);
+  const parsed = parseJson(raw.text);
+  if (raw.status >= 200 && raw.status < 300) {
+    if (!parsed.ok) throw new WalletOutcomeUnknown(request.operation, `unreadable response body (HTTP ${raw.status})`);
+    return { status: raw.status, body: parsed.value };
+  }
+  const errorBody = errorBodySchema.safeParse(parsed.ok ? parsed.value : undefined);
+  const walletError = errorBody.success ? errorBody.data.error : `http_${raw.status}`;
+  const description = errorBody.success ? errorBody.data.error_description : undefined;
+  const code = mapWalletError({ error: walletError, httpStatus: raw.status, operation: request.operation, ...(description !== undefined && { description }) });
+  const safeDescription = description === undefined ? undefined : redact(description, request.secrets);
+  throw new WalletError(code, redact(walletError, request.secrets), raw.status, safeDescription, raw.correlationId);
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function redact(text: string, secrets: string[] | undefined): string {
+  return (secrets ?? []).filter((s) => s !== '').reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
+}
