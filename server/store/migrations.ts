@@ -1,0 +1,69 @@
+/**
+ * Schema migrations in the order they are applied; `PRAGMA user_version` records how many ran.
+ * A migration that has shipped is never edited: changes go into a new entry at the end.
+ * Tables are STRICT so that a float or a string can never land in a cents column.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE users (
+    username TEXT PRIMARY KEY NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('cashier', 'supervisor', 'admin')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY NOT NULL CHECK (length(id_hash) = 64),
+    username TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX sessions_by_username ON sessions (username);
+  CREATE INDEX sessions_by_last_seen_at ON sessions (last_seen_at);
+
+  CREATE TABLE cashouts (
+    id TEXT PRIMARY KEY NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('created', 'reserved', 'confirmed', 'cancelled', 'expired', 'failed', 'in_doubt')),
+    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+    currency TEXT NOT NULL CHECK (length(currency) = 3),
+    transaction_key TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER,
+    cashier TEXT NOT NULL,
+    approved_by TEXT,
+    confirmed_at INTEGER,
+    failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
+    error_code TEXT,
+    pending TEXT CHECK (pending IN ('create', 'reserve', 'confirm', 'revoke')),
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX cashouts_by_created_at ON cashouts (created_at);
+  CREATE INDEX cashouts_by_status ON cashouts (status);
+  CREATE INDEX cashouts_by_cashier_created_at ON cashouts (cashier, created_at);
+
+  CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY CHECK (seq > 0),
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL CHECK (actor <> ''),
+    action TEXT NOT NULL CHECK (action <> ''),
+    cashout_id TEXT,
+    amount_cents INTEGER CHECK (amount_cents > 0),
+    currency TEXT,
+    transaction_key TEXT,
+    outcome TEXT NOT NULL CHECK (outcome <> ''),
+    wallet_error TEXT,
+    prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    hash TEXT NOT NULL CHECK (length(hash) = 64)
+  ) STRICT;
+  CREATE INDEX audit_by_at ON audit (at);
+  CREATE TRIGGER audit_refuses_update BEFORE UPDATE ON audit
+  BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+  END;
+  CREATE TRIGGER audit_refuses_delete BEFORE DELETE ON audit
+  BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+  END;
+  `,
+];

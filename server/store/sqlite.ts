@@ -1,0 +1,175 @@
+import { join } from 'node:path';
+import { createAuditLog } from './audit-log.ts';
+import { openDatabase } from './database.ts';
+import {
+  type CashoutRow,
+  cashoutFromRow,
+  cashoutToRow,
+  type SessionRow,
+  sessionFromRow,
+  sessionToRow,
+  type UserRow,
+  userFromRow,
+  userToRow,
+} from './rows.ts';
+import type { AuditInput, CashoutRecord, Store, UserRecord } from './types.ts';
+
+export interface SqliteStoreOptions {
+  dataDir: string;
+  fileName?: string;
+  /** Clock for audit timestamps and for a cash-out's updatedAt when the patch does not set it. */
+  now?: () => number;
+}
+
+const cashoutColumns = [
+  'status',
+  'amount_cents',
+  'currency',
+  'transaction_key',
+  'created_at',
+  'expires_at',
+  'cashier',
+  'approved_by',
+  'confirmed_at',
+  'failed_attempts',
+  'error_code',
+  'pending',
+  'updated_at',
+] as const;
+
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  const now = options.now ?? Date.now;
+  const db = openDatabase(join(options.dataDir, options.fileName ?? 'kasa.sqlite'));
+  const audit = createAuditLog(db, now);
+
+  const insertUser = db.prepare<[UserRow]>(
+    'INSERT INTO users (username, role, password_hash, disabled, created_at) VALUES (@username, @role, @password_hash, @disabled, @created_at)',
+  );
+  const selectUser = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
+  const selectUsers = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username');
+  const updateUserRow = db.prepare<[UserRow]>(
+    'UPDATE users SET role = @role, password_hash = @password_hash, disabled = @disabled WHERE username = @username',
+  );
+
+  const insertSession = db.prepare<[SessionRow]>(
+    'INSERT INTO sessions (id_hash, username, created_at, last_seen_at) VALUES (@id_hash, @username, @created_at, @last_seen_at)',
+  );
+  const selectSession = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id_hash = ?');
+  const touchSession = db.prepare<[number, string]>('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?');
+  const deleteSession = db.prepare<[string]>('DELETE FROM sessions WHERE id_hash = ?');
+  const deleteIdleSessions = db.prepare<[number]>('DELETE FROM sessions WHERE last_seen_at < ?');
+  const deleteSessionsOf = db.prepare<[string]>('DELETE FROM sessions WHERE username = ?');
+
+  const insertCashout = db.prepare<[CashoutRow]>(
+    `INSERT INTO cashouts (id, ${cashoutColumns.join(', ')}) VALUES (@id, ${cashoutColumns.map((column) => `@${column}`).join(', ')})`,
+  );
+  const selectCashout = db.prepare<[string], CashoutRow>('SELECT * FROM cashouts WHERE id = ?');
+  const updateCashoutRow = db.prepare<[CashoutRow]>(
+    `UPDATE cashouts SET ${cashoutColumns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`,
+  );
+  const selectCashoutsInRange = db.prepare<[number, number], CashoutRow>(
+    'SELECT * FROM cashouts WHERE created_at >= ? AND created_at < ? ORDER BY created_at DESC, id DESC',
+  );
+  const selectCashoutsOfCashierInRange = db.prepare<[number, number, string], CashoutRow>(
+    'SELECT * FROM cashouts WHERE created_at >= ? AND created_at < ? AND cashier = ? ORDER BY created_at DESC, id DESC',
+  );
+  const selectUnsettledCashouts = db.prepare<[], CashoutRow>(
+    `SELECT * FROM cashouts WHERE status IN ('created', 'reserved', 'in_doubt') OR pending IS NOT NULL ORDER BY created_at, id`,
+  );
+
+  const updateUser = db.transaction((username: string, patch: Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'disabled'>>) => {
+    const row = selectUser.get(username);
+    if (!row) throw new Error(`Unknown user "${username}".`);
+    updateUserRow.run(userToRow({ ...userFromRow(row), ...definedOnly(patch) }));
+  });
+
+  const updateCashout = db.transaction((id: string, patch: Partial<Omit<CashoutRecord, 'id'>>, event?: AuditInput) => {
+    const row = selectCashout.get(id);
+    if (!row) throw new Error(`Unknown cash-out "${id}".`);
+    const updated: CashoutRecord = { ...cashoutFromRow(row), updatedAt: now(), ...definedOnly(patch), id };
+    updateCashoutRow.run(cashoutToRow(updated));
+    if (event) audit.append(event);
+    return updated;
+  });
+
+  const insertCashoutWithAudit = db.transaction((cashout: CashoutRecord, event: AuditInput) => {
+    insertCashout.run(cashoutToRow(cashout));
+    audit.append(event);
+  });
+
+  const appendAudit = db.transaction((event: AuditInput) => audit.append(event));
+
+  return {
+    async createUser(user) {
+      insertUser.run(userToRow(user));
+    },
+    async getUser(username) {
+      const row = selectUser.get(username);
+      return row ? userFromRow(row) : null;
+    },
+    async listUsers() {
+      return selectUsers.all().map(userFromRow);
+    },
+    async updateUser(username, patch) {
+      updateUser.immediate(username, patch);
+    },
+
+    async createSession(session) {
+      insertSession.run(sessionToRow(session));
+    },
+    async getSession(idHash) {
+      const row = selectSession.get(idHash);
+      return row ? sessionFromRow(row) : null;
+    },
+    async touchSession(idHash, lastSeenAt) {
+      touchSession.run(lastSeenAt, idHash);
+    },
+    async deleteSession(idHash) {
+      deleteSession.run(idHash);
+    },
+    async deleteSessionsIdleSince(cutoff) {
+      return deleteIdleSessions.run(cutoff).changes;
+    },
+    async deleteSessionsOf(username) {
+      deleteSessionsOf.run(username);
+    },
+
+    async insertCashout(cashout, event) {
+      // IMMEDIATE: the audit append reads the chain's head, which another process must not move meanwhile.
+      insertCashoutWithAudit.immediate(cashout, event);
+    },
+    async getCashout(id) {
+      const row = selectCashout.get(id);
+      return row ? cashoutFromRow(row) : null;
+    },
+    async updateCashout(id, patch, event) {
+      return updateCashout.immediate(id, patch, event);
+    },
+    async listCashouts(from, to, cashier) {
+      const rows = cashier === undefined ? selectCashoutsInRange.all(from, to) : selectCashoutsOfCashierInRange.all(from, to, cashier);
+      return rows.map(cashoutFromRow);
+    },
+    async listUnsettledCashouts() {
+      return selectUnsettledCashouts.all().map(cashoutFromRow);
+    },
+
+    async appendAudit(event) {
+      return appendAudit.immediate(event);
+    },
+    async listAudit(from, to) {
+      return audit.list(from, to);
+    },
+    async verifyAudit() {
+      return audit.verify();
+    },
+
+    async close() {
+      db.close();
+    },
+  };
+}
+
+/** A patch may carry `key: undefined` (optional properties); that must not blank the column. */
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AccountError, type Accounts, createAccounts } from '../../../server/auth/accounts.ts';
+import { createSessionManager } from '../../../server/auth/sessions.ts';
+import { openSqliteStore } from '../../../server/store/sqlite.ts';
+import type { Store } from '../../../server/store/types.ts';
+
+const password = 'correct-horse-1';
+
+let dir: string;
+let store: Store;
+let accounts: Accounts;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kasa-accounts-'));
+  store = openSqliteStore({ dataDir: dir });
+  accounts = createAccounts(store, { now: () => 42 });
+});
+
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('accounts', () => {
+  it('adds a user with a scrypt hash and lists it without the hash', async () => {
+    expect(await accounts.add('anna', 'cashier', password)).toEqual({ username: 'anna', role: 'cashier' });
+    expect((await store.getUser('anna'))?.passwordHash).toMatch(/^scrypt\$/);
+    expect(await accounts.list()).toEqual([{ username: 'anna', role: 'cashier', disabled: false, createdAt: 42 }]);
+  });
+
+  it('lower-cases and trims the username', async () => {
+    expect(await accounts.add(' Anna ', 'cashier', password)).toEqual({ username: 'anna', role: 'cashier' });
+    expect(await accounts.authenticate('ANNA', password)).toEqual({ username: 'anna', role: 'cashier' });
+  });
+
+  it('validates username, role and password length, and refuses duplicates', async () => {
+    for (const bad of ['a', 'x'.repeat(33), 'anna smith', 'anna@shop', 'änna', '']) {
+      await expect(accounts.add(bad, 'cashier', password), bad).rejects.toThrow(/2 to 32 characters/);
+    }
+    await expect(accounts.add('anna', 'boss' as 'admin', password)).rejects.toThrow(/role must be one of/);
+    await expect(accounts.add('anna', 'cashier', '123456789')).rejects.toThrow(/at least 10/);
+    await expect(accounts.add('anna', 'cashier', 'x'.repeat(257))).rejects.toThrow(/at most 256/);
+    await accounts.add('a.b_c-9', 'admin', '1234567890');
+    await expect(accounts.add('A.B_C-9', 'cashier', password)).rejects.toThrow(new AccountError('The user "a.b_c-9" already exists.'));
+    expect(await accounts.list()).toHaveLength(1);
+  });
+
+  it('authenticates the right password only', async () => {
+    await accounts.add('anna', 'supervisor', password);
+    expect(await accounts.authenticate('anna', password)).toEqual({ username: 'anna', role: 'supervisor' });
+    expect(await accounts.authenticate('anna', 'wrong-password')).toBeNull();
+    expect(await accounts.authenticate('nobody', password)).toBeNull();
+  });
+
+  it('disables a user: refused at login and signed out everywhere', async () => {
+    await accounts.add('anna', 'cashier', password);
+    const sessions = createSessionManager({ store });
+    const token = await sessions.create('anna');
+    await accounts.disable('Anna');
+    expect(await accounts.authenticate('anna', password)).toBeNull();
+    expect(await store.getUser('anna')).toMatchObject({ disabled: true });
+    expect(await sessions.resolve(token)).toBeNull();
+    expect((await accounts.list())[0]?.disabled).toBe(true);
+  });
+
+  it('changes a password and signs the user out', async () => {
+    await accounts.add('anna', 'cashier', password);
+    const sessions = createSessionManager({ store });
+    const token = await sessions.create('anna');
+    await expect(accounts.setPassword('anna', 'short')).rejects.toThrow(/at least 10/);
+    await accounts.setPassword('anna', 'a-new-password');
+    expect(await accounts.authenticate('anna', password)).toBeNull();
+    expect(await accounts.authenticate('anna', 'a-new-password')).toEqual({ username: 'anna', role: 'cashier' });
+    expect(await sessions.resolve(token)).toBeNull();
+  });
+
+  it('names the unknown user for disable and setPassword', async () => {
+    await expect(accounts.disable('ghost')).rejects.toThrow(new AccountError('There is no user "ghost".'));
+    await expect(accounts.setPassword('ghost', password)).rejects.toThrow(/no user "ghost"/);
+  });
+});

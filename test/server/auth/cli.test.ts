@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAccounts } from '../../../server/auth/accounts.ts';
+import { openSqliteStore } from '../../../server/store/sqlite.ts';
+
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'kasa-cli-'));
+});
+
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function runCli(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/auth/cli.ts', ...args], {
+      env: { ...process.env, DATA_DIR: dataDir },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('user CLI', () => {
+  it('adds a user with the password piped on stdin', async () => {
+    const result = await runCli(['add', 'anna', '--role', 'cashier'], 'secret-pass-123\nignored second line\n');
+    expect(result).toMatchObject({ code: 0, stdout: 'Added anna (cashier).\n' });
+    const store = openSqliteStore({ dataDir });
+    try {
+      expect(await createAccounts(store).authenticate('anna', 'secret-pass-123')).toEqual({ username: 'anna', role: 'cashier' });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('exits non-zero with the usage on bad arguments, and with the reason on a short password', async () => {
+    const usage = await runCli(['add', 'anna'], '');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('add needs --role');
+    expect(usage.stderr).toContain('Usage: npm run user');
+
+    const short = await runCli(['add', 'anna', '--role', 'cashier'], 'short\n');
+    expect(short).toMatchObject({ code: 1, stdout: '' });
+    expect(short.stderr).toContain('at least 10 characters');
+  });
+});

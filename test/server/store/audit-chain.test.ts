@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { auditHash, canonicalAuditContent, genesisHash, verifyAuditChain } from '../../../server/store/audit-chain.ts';
+import type { AuditRow } from '../../../server/store/types.ts';
+
+function chain(length: number): AuditRow[] {
+  const rows: AuditRow[] = [];
+  let prevHash = genesisHash;
+  for (let seq = 1; seq <= length; seq += 1) {
+    const content = {
+      seq,
+      at: 1_700_000_000_000 + seq,
+      actor: 'anna',
+      action: 'cashout.create',
+      cashoutId: `c${seq}`,
+      amountCents: 100 * seq,
+      currency: 'EUR',
+      transactionKey: null,
+      outcome: 'ok',
+      walletError: null,
+    };
+    const row = { ...content, prevHash, hash: auditHash(prevHash, content) };
+    rows.push(row);
+    prevHash = row.hash;
+  }
+  return rows;
+}
+
+describe('audit chain', () => {
+  it('hashes prev_hash followed by a fixed-order JSON array of the content', () => {
+    const [first] = chain(1);
+    if (!first) throw new Error('no row');
+    expect(canonicalAuditContent(first)).toBe('[1,1700000000001,"anna","cashout.create","c1",100,"EUR",null,"ok",null]');
+    expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.prevHash).toBe('0'.repeat(64));
+  });
+
+  it('does not let one field bleed into the next', () => {
+    const base = { seq: 1, at: 1, actor: 'ab', action: 'c', cashoutId: null, amountCents: null, currency: null, transactionKey: null, outcome: 'ok', walletError: null };
+    expect(auditHash(genesisHash, base)).not.toBe(auditHash(genesisHash, { ...base, actor: 'a', action: 'bc' }));
+  });
+
+  it('accepts an intact chain and an empty one', () => {
+    expect(verifyAuditChain(chain(20))).toEqual({ ok: true, count: 20, firstBadSeq: null });
+    expect(verifyAuditChain([])).toEqual({ ok: true, count: 0, firstBadSeq: null });
+  });
+
+  it('names an edited row', () => {
+    const rows = chain(10);
+    rows[3] = { ...(rows[3] as AuditRow), amountCents: 1 };
+    expect(verifyAuditChain(rows)).toEqual({ ok: false, count: 10, firstBadSeq: 4 });
+  });
+
+  it('names the row after an edited row whose hash was recomputed', () => {
+    const rows = chain(10);
+    const edited = { ...(rows[3] as AuditRow), outcome: 'refused' };
+    rows[3] = { ...edited, hash: auditHash(edited.prevHash, edited) };
+    expect(verifyAuditChain(rows)).toEqual({ ok: false, count: 10, firstBadSeq: 5 });
+  });
+
+  it('names the row after a deleted middle row, and the first row when the first is deleted', () => {
+    const rows = chain(10);
+    expect(verifyAuditChain(rows.filter((row) => row.seq !== 6))).toEqual({ ok: false, count: 9, firstBadSeq: 7 });
+    expect(verifyAuditChain(rows.slice(1))).toEqual({ ok: false, count: 9, firstBadSeq: 2 });
+  });
+
+  it('catches a renumbered row', () => {
+    const rows = chain(3);
+    rows[2] = { ...(rows[2] as AuditRow), seq: 4 };
+    expect(verifyAuditChain(rows).firstBadSeq).toBe(4);
+  });
+});
