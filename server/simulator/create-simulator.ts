@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { failureResponse, notFound, WalletApiFailure } from './api-failure.ts';
+import { SimClock } from './clock.ts';
+import { controlRoutes } from './control-routes.ts';
+import { customerPage } from './customer-page.ts';
+import { SimulatorState } from './state.ts';
+import { walletRoutes } from './wallet-routes.ts';
+
+export interface SimulatorOptions {
+  /** clientId → macKey accepted by the MAC check. */
+  clients: Record<string, string>;
+  /** Reservation code validity; default 600. */
+  codeTtlSeconds?: number;
+  /** Mount /__control/* and the /customer demo page. Never enable outside demo mode and tests. */
+  controlEnabled: boolean;
+  /** Wallet shown by /customer; created with EUR 1000.00 when no wallet has this id yet. */
+  demoWalletId?: number;
+}
+
+export interface Simulator {
+  app: Hono;
+  clock: SimClock;
+  state: SimulatorState;
+}
+
+const demoWalletBalances = { EUR: 100_000 };
+
+export function createSimulator(options: SimulatorOptions): Simulator {
+  const clock = new SimClock();
+  const state = new SimulatorState(clock, { codeTtlSeconds: options.codeTtlSeconds ?? 600 });
+  const app = new Hono();
+  app.route('/rest/v1', walletRoutes({ state, clock, clients: options.clients }));
+  if (options.controlEnabled) {
+    app.route('/__control', controlRoutes(state, clock));
+    if (options.demoWalletId !== undefined) {
+      if (!state.wallet(options.demoWalletId)) state.createWallet(demoWalletBalances, options.demoWalletId);
+      app.get('/customer', customerPage(state, clock, options.demoWalletId));
+    }
+  }
+  app.notFound((c) => failureResponse(c, notFound('Route not found')));
+  app.onError((_error, c) => failureResponse(c, new WalletApiFailure(500, 'internal_server_error', 'Unexpected simulator error')));
+  return { app, clock, state };
+}

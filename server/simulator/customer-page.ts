@@ -1,0 +1,64 @@
+import bwipjs from 'bwip-js/node';
+import type { Context } from 'hono';
+import { formatCents } from '../../shared/money.ts';
+import type { SimClock } from './clock.ts';
+import type { SimulatorState } from './state.ts';
+
+/**
+ * The demo "customer phone": the demo wallet's available balance and a fresh reservation code as
+ * QR, Code 128 and text. Self-contained (no scripts, no external resources) so it works offline
+ * on a second screen; every load issues a new code.
+ */
+export function customerPage(state: SimulatorState, clock: SimClock, walletId: number) {
+  return (c: Context): Response => {
+    const wallet = state.wallet(walletId);
+    if (!wallet) return c.text(`Demo wallet ${walletId} does not exist`, 404);
+    const issued = state.issueCode(walletId);
+    const ttl = Math.max(1, issued.expiresAt - clock.nowSeconds());
+    c.header('Cache-Control', 'no-store');
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'");
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.html(renderPage(wallet.available, issued.code, ttl));
+  };
+}
+
+function renderPage(available: Record<string, number>, code: string, ttlSeconds: number): string {
+  const balances = Object.entries(available)
+    .map(([currency, cents]) => `<li>${escapeHtml(currency)} ${escapeHtml(formatCents(cents))}</li>`)
+    .join('');
+  const qr = bwipjs.toSVG({ bcid: 'qrcode', text: code, scale: 4 });
+  const code128 = bwipjs.toSVG({ bcid: 'code128', text: code, scale: 2, height: 18 });
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="${ttlSeconds}">
+<title>Paysera demo wallet</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:0;padding:1rem;text-align:center;background:#fff;color:#111}
+ul{list-style:none;padding:0;font-size:1.4rem;font-weight:600}
+.qr svg{width:min(70vw,320px);height:auto}
+.bar svg{width:min(92vw,520px);height:auto}
+.code{font-family:ui-monospace,monospace;font-size:1.1rem;letter-spacing:.05em;word-break:break-all}
+a{display:inline-block;margin-top:1rem;padding:.8rem 1.4rem;border-radius:.5rem;background:#0a5fd8;color:#fff;text-decoration:none}
+</style>
+</head>
+<body>
+<h1>Demo wallet</h1>
+<p>Available</p>
+<ul>${balances}</ul>
+<p>Show this reservation code to the cashier</p>
+<div class="qr" role="img" aria-label="Reservation code as QR code">${qr}</div>
+<div class="bar" role="img" aria-label="Reservation code as Code 128 barcode">${code128}</div>
+<p class="code" id="code">${escapeHtml(code)}</p>
+<a href="/customer">New code</a>
+</body>
+</html>
+`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

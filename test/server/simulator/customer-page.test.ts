@@ -1,0 +1,69 @@
+import bwipjs from 'bwip-js/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator } from '../../../server/simulator/index.ts';
+import type { RunningSimulator } from '../../../server/simulator/index.ts';
+import { clients, createTransactionKey, walletCall } from './signed-fetch.ts';
+
+const demoWalletId = 777;
+let sim: RunningSimulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({ clients, controlEnabled: true, demoWalletId, codeTtlSeconds: 90 });
+});
+
+afterAll(async () => {
+  await sim.close();
+});
+
+async function page(): Promise<{ response: Response; html: string; code: string }> {
+  const response = await fetch(`${sim.origin}/customer`);
+  const html = await response.text();
+  const code = /<p class="code" id="code">(\d{28})<\/p>/.exec(html)?.[1] ?? '';
+  return { response, html, code };
+}
+
+describe('GET /customer', () => {
+  it('shows the demo wallet balance and a fresh, valid code as QR, Code 128 and text', async () => {
+    const before = sim.clock.nowSeconds();
+    const { response, html, code } = await page();
+    const after = sim.clock.nowSeconds();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(code).toMatch(/^\d{28}$/);
+    expect(sim.state.code(code)).toMatchObject({ walletId: demoWalletId, used: false });
+    expect(sim.state.code(code)?.expiresAt).toBeGreaterThanOrEqual(before + 90);
+    expect(sim.state.code(code)?.expiresAt).toBeLessThanOrEqual(after + 90);
+    expect(html).toContain('EUR 1000.00');
+    expect(html.match(/<svg[\s>]/g)).toHaveLength(2);
+    expect(html).toContain(bwipjs.toSVG({ bcid: 'qrcode', text: code, scale: 4 }));
+    expect(html).toContain(bwipjs.toSVG({ bcid: 'code128', text: code, scale: 2, height: 18 }));
+    expect(Number(/<meta http-equiv="refresh" content="(\d+)">/.exec(html)?.[1])).toBeGreaterThanOrEqual(89);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/(?:src|href)="https?:/i);
+  });
+
+  it('issues a new code on every load', async () => {
+    const first = await page();
+    const second = await page();
+    expect(second.code).not.toBe(first.code);
+    expect(sim.state.code(first.code)?.used).toBe(false);
+  });
+
+  it('a code from the page reserves against the demo wallet, and the page shows what is left', async () => {
+    const { code } = await page();
+    const key = await createTransactionKey(sim, 2550);
+    expect((await walletCall(sim, 'PUT', `/rest/v1/transaction/${key}/reserve`, { code })).body).toMatchObject({ wallet: demoWalletId });
+    expect((await page()).html).toContain('EUR 974.50');
+  });
+
+  it('is absent when no demo wallet is configured', async () => {
+    const plain = await startSimulator({ clients, controlEnabled: true });
+    try {
+      expect((await fetch(`${plain.origin}/customer`)).status).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+});
