@@ -1,0 +1,65 @@
+import type { AuditInput, CashoutRecord, PendingOperation } from '../store/types.ts';
+import type { CashoutContext, Step } from './context.ts';
+import { transition } from './machine.ts';
+import type { CashoutEvent } from './machine.ts';
+import { CashoutError } from './types.ts';
+
+export type RecordPatch = Partial<Omit<CashoutRecord, 'id' | 'status' | 'updatedAt'>>;
+
+export interface AdvanceOptions {
+  patch?: RecordPatch;
+  /** What the audit event records as the outcome; the new status unless a refusal code says more. */
+  outcome?: string;
+  walletError?: string | null;
+}
+
+function auditFor(record: CashoutRecord, step: Step, outcome: string, walletError: string | null): AuditInput {
+  return {
+    actor: step.actor,
+    action: step.action,
+    cashoutId: record.id,
+    amountCents: record.amountCents,
+    currency: record.currency,
+    transactionKey: record.transactionKey,
+    outcome,
+    walletError,
+  };
+}
+
+/** The only way a cash-out's status changes: through the machine, persisted with its audit event. */
+export async function advance(
+  ctx: CashoutContext,
+  record: CashoutRecord,
+  event: CashoutEvent,
+  step: Step,
+  options: AdvanceOptions = {},
+): Promise<CashoutRecord> {
+  const result = transition(record.status, event);
+  if (!result.ok) throw new CashoutError('WRONG_STATE', `A ${record.status.replace('_', ' ')} cash-out cannot take this step.`);
+  const changed = { ...record, ...options.patch, status: result.next };
+  const failure = changed.status === 'failed' ? changed.errorCode : null;
+  const audit = auditFor(changed, step, options.outcome ?? failure ?? result.next, options.walletError ?? null);
+  return ctx.store.updateCashout(record.id, { ...options.patch, status: result.next, updatedAt: ctx.now() }, audit);
+}
+
+/** Records a Wallet write as sent before sending it, so a crash leaves a trace the sweeper can follow. */
+export async function writeAhead(ctx: CashoutContext, record: CashoutRecord, pending: PendingOperation, patch: RecordPatch = {}): Promise<CashoutRecord> {
+  return ctx.store.updateCashout(record.id, { ...patch, pending, updatedAt: ctx.now() });
+}
+
+/** A change that leaves the status alone (an approval, a settled follow-up call), still audited. */
+export async function note(
+  ctx: CashoutContext,
+  record: CashoutRecord,
+  patch: RecordPatch,
+  step: Step,
+  outcome: string,
+  walletError: string | null = null,
+): Promise<CashoutRecord> {
+  const audit = auditFor({ ...record, ...patch }, step, outcome, walletError);
+  return ctx.store.updateCashout(record.id, { ...patch, updatedAt: ctx.now() }, audit);
+}
+
+export async function auditRefusal(ctx: CashoutContext, record: CashoutRecord, step: Step, outcome: string): Promise<void> {
+  await ctx.store.appendAudit(auditFor(record, step, outcome, null));
+}

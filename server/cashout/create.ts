@@ -1,0 +1,68 @@
+import type { Currency } from '../../shared/money.ts';
+import type { CashoutRecord } from '../store/types.ts';
+import { advance, note } from './advance.ts';
+import type { CashoutContext, Step } from './context.ts';
+import { checkAmount, checkDailyCap, localDayOf } from './limits.ts';
+import type { RuleResult } from './limits.ts';
+import { CashoutError } from './types.ts';
+import type { Actor } from './types.ts';
+import { callWallet } from './wallet-call.ts';
+
+function enforce(rule: RuleResult): void {
+  if (!rule.ok) throw new CashoutError(rule.code, rule.message);
+}
+
+/**
+ * Checks the limits, records the cash-out, then creates the Paysera transaction. The record comes
+ * first, so a create whose answer is lost is still known and its stray transaction can be found.
+ */
+export async function createCashout(ctx: CashoutContext, actor: Actor, input: { amountCents: number; currency: Currency }): Promise<CashoutRecord> {
+  const { settings } = ctx;
+  const { amountCents, currency } = input;
+  enforce(checkAmount(settings, amountCents, currency));
+  const now = ctx.now();
+  if (settings.dailyCapCents !== null) {
+    const day = localDayOf(now);
+    enforce(checkDailyCap(settings, amountCents, currency, await ctx.store.listCashouts(day.from, day.to, actor.username)));
+  }
+
+  const step: Step = { actor: actor.username, action: 'cashout.create' };
+  const record: CashoutRecord = {
+    id: ctx.newId(),
+    status: 'created',
+    amountCents,
+    currency,
+    transactionKey: null,
+    createdAt: now,
+    expiresAt: null,
+    cashier: actor.username,
+    approvedBy: null,
+    confirmedAt: null,
+    failedAttempts: 0,
+    errorCode: null,
+    pending: 'create',
+    updatedAt: now,
+  };
+  await ctx.store.insertCashout(record, { ...step, cashoutId: record.id, amountCents, currency, outcome: 'pending' });
+
+  const outcome = await callWallet(() =>
+    ctx.wallet.createTransaction({
+      amountCents,
+      currency,
+      description: 'Cash withdrawal',
+      reserveForSeconds: settings.reserveSeconds,
+      operationId: record.id,
+    }),
+  );
+  if (outcome.kind === 'done') {
+    return note(ctx, record, { transactionKey: outcome.value.key, pending: null }, step, 'created');
+  }
+  if (outcome.kind === 'refused') {
+    const { error } = outcome;
+    await advance(ctx, record, { type: 'create_failed' }, step, { patch: { pending: null, errorCode: error.code }, walletError: error.walletError });
+    throw new CashoutError(error.code);
+  }
+  ctx.log.warn({ cashoutId: record.id, reason: outcome.reason }, 'create outcome unknown; the sweeper will look for the transaction');
+  await advance(ctx, record, { type: 'outcome_unknown', operation: 'create' }, step);
+  throw new CashoutError('WALLET_UNAVAILABLE');
+}

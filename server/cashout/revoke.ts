@@ -1,0 +1,74 @@
+import type { CashoutRecord } from '../store/types.ts';
+import type { WalletTransaction } from '../wallet/types.ts';
+import { advance, note, writeAhead } from './advance.ts';
+import type { RecordPatch } from './advance.ts';
+import type { CashoutContext, Step } from './context.ts';
+import { isRevocable, readBack } from './readback.ts';
+import { CashoutError } from './types.ts';
+import { callWallet } from './wallet-call.ts';
+
+/** Why a transaction is revoked; each names the machine event that settles the cash-out afterwards. */
+export type RevokeReason = 'revoked' | 'hold_expired' | 'attempts_exhausted' | 'amount_mismatch' | 'create_failed';
+
+export interface RevokeOptions {
+  /** Written with the pending revoke, so that a crash leaves the reason behind (see revokeIntent). */
+  patch?: RecordPatch;
+  walletError?: string | null;
+}
+
+export function confirmedAtOf(tx: WalletTransaction, now: number): number {
+  return tx.confirmedAt === undefined ? now : tx.confirmedAt * 1000;
+}
+
+/**
+ * Revokes the cash-out's transaction and settles the cash-out with `reason`. Only the cashier's
+ * cancel waits for Paysera's answer (an unanswered one makes the cash-out in_doubt); every other
+ * reason has already decided the outcome, so the cash-out ends at once and an unanswered revoke
+ * stays pending for the sweeper to finish.
+ */
+export async function revokeWith(
+  ctx: CashoutContext,
+  record: CashoutRecord,
+  reason: RevokeReason,
+  step: Step,
+  options: RevokeOptions = {},
+): Promise<CashoutRecord> {
+  const patch = options.patch ?? {};
+  const walletError = options.walletError ?? null;
+  const key = record.transactionKey;
+  if (key === null) {
+    return advance(ctx, record, { type: reason === 'revoked' ? 'cancel' : reason }, step, { patch: { ...patch, pending: null }, walletError });
+  }
+  const sent = await writeAhead(ctx, record, 'revoke', patch);
+
+  const settled = (tx: WalletTransaction, error: string | null): Promise<CashoutRecord> => {
+    if (tx.status === 'confirmed') {
+      ctx.log.error({ cashoutId: record.id, transactionKey: key }, 'a transaction Kasa was revoking is confirmed at Paysera');
+      return advance(ctx, sent, { type: 'observed', walletStatus: 'confirmed' }, step, {
+        patch: { pending: null, errorCode: null, confirmedAt: confirmedAtOf(tx, ctx.now()) },
+      });
+    }
+    return advance(ctx, sent, { type: reason }, step, { patch: { pending: null }, walletError: error });
+  };
+  const leftOpen = (): Promise<CashoutRecord> =>
+    reason === 'revoked'
+      ? advance(ctx, sent, { type: 'outcome_unknown', operation: 'revoke' }, step)
+      : advance(ctx, sent, { type: reason }, step, { walletError });
+
+  const outcome = await callWallet(() => ctx.wallet.revokeTransaction(key));
+  if (outcome.kind === 'done') {
+    if (!isRevocable(outcome.value.status)) return settled(outcome.value, walletError);
+    return leftOpen();
+  }
+  if (outcome.kind === 'unknown') {
+    ctx.log.warn({ cashoutId: record.id, transactionKey: key, reason: outcome.reason }, 'revoke outcome unknown');
+    return leftOpen();
+  }
+  // Refused: the transaction may already be gone (expired, revoked before) — only a read tells.
+  const { error } = outcome;
+  const tx = await readBack(ctx, key, [0]);
+  if (tx !== null && !isRevocable(tx.status)) return settled(tx, error.walletError);
+  if (reason !== 'revoked') return advance(ctx, sent, { type: reason }, step, { walletError: error.walletError });
+  await note(ctx, sent, { pending: null }, step, error.code, error.walletError);
+  throw new CashoutError(error.code);
+}

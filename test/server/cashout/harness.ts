@@ -1,0 +1,163 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { User } from '../../../shared/api.ts';
+import type { ErrorCode } from '../../../shared/errors.ts';
+import type { CashoutLog } from '../../../server/cashout/context.ts';
+import { createCashoutService } from '../../../server/cashout/service.ts';
+import type { CashoutServiceOptions } from '../../../server/cashout/service.ts';
+import { CashoutError } from '../../../server/cashout/types.ts';
+import type { CashoutService, CashoutSettings } from '../../../server/cashout/types.ts';
+import { startSimulator } from '../../../server/simulator/index.ts';
+import type { RunningSimulator } from '../../../server/simulator/index.ts';
+import { openSqliteStore } from '../../../server/store/sqlite.ts';
+import type { CashoutRecord, Store } from '../../../server/store/types.ts';
+import { createWalletClient } from '../../../server/wallet/client.ts';
+import type { WalletClient } from '../../../server/wallet/types.ts';
+
+/** A real simulator over HTTP, a real SQLite store in a temp dir, and the service between them. */
+
+export const ona: User = { username: 'ona', role: 'cashier' };
+export const bob: User = { username: 'bob', role: 'cashier' };
+export const sam: User = { username: 'sam', role: 'supervisor' };
+export const ada: User = { username: 'ada', role: 'admin' };
+
+export const clientId = 'kasa-test';
+export const macKey = 'test-mac-key-0123456789abcdefghijk';
+
+export const defaultSettings: CashoutSettings = {
+  maxAmountCents: 100_000,
+  supervisorThresholdCents: 30_000,
+  reserveSeconds: 300,
+  maxCodeAttempts: 3,
+  dailyCapCents: null,
+  currencies: ['EUR', 'USD'],
+};
+
+export interface LogEntry {
+  level: 'info' | 'warn' | 'error';
+  fields: object;
+  message: string;
+}
+
+export interface Harness {
+  sim: RunningSimulator;
+  store: Store;
+  wallet: WalletClient;
+  service: CashoutService;
+  dataDir: string;
+  logs: LogEntry[];
+  /** Moves only the service's clock, leaving the simulator's where it is. */
+  skewServiceClock(seconds: number): void;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  settings?: Partial<CashoutSettings>;
+  /** Wraps the real client, e.g. to alter what it reports. */
+  wrapWallet?: (wallet: WalletClient) => WalletClient;
+  macKey?: string;
+  service?: Partial<Pick<CashoutServiceOptions, 'codeThrottle'>>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sim = await startSimulator({ clients: { [clientId]: macKey }, controlEnabled: true, port: 0 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'kasa-cashout-'));
+  const store = openSqliteStore({ dataDir });
+  let skewMs = 0;
+  const now = () => sim.clock.now() + skewMs;
+  const realWallet = createWalletClient({
+    baseUrl: sim.baseUrl,
+    clientId,
+    macKey: options.macKey ?? macKey,
+    timeoutMs: 5000,
+    now: () => sim.clock.now(),
+    sleep: async () => {},
+  });
+  const wallet = options.wrapWallet ? options.wrapWallet(realWallet) : realWallet;
+  const logs: LogEntry[] = [];
+  const log: CashoutLog = {
+    info: (fields, message) => logs.push({ level: 'info', fields, message }),
+    warn: (fields, message) => logs.push({ level: 'warn', fields, message }),
+    error: (fields, message) => logs.push({ level: 'error', fields, message }),
+  };
+  const service = createCashoutService({
+    store,
+    wallet,
+    settings: { ...defaultSettings, ...options.settings },
+    now,
+    log,
+    sleep: async () => {},
+    ...options.service,
+  });
+  return {
+    sim,
+    store,
+    wallet: realWallet,
+    service,
+    dataDir,
+    logs,
+    skewServiceClock(seconds) {
+      skewMs += seconds * 1000;
+    },
+    async close() {
+      await store.close();
+      await sim.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function cashoutErrorOf(promise: Promise<unknown>): Promise<CashoutError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof CashoutError)) throw new Error(`expected a CashoutError, got ${String(error)}`);
+  return error;
+}
+
+export async function expectRefusal(promise: Promise<unknown>, code: ErrorCode): Promise<CashoutError> {
+  const error = await cashoutErrorOf(promise);
+  expect(error.code).toBe(code);
+  return error;
+}
+
+/** A funded customer wallet and a fresh code for it. */
+export function customer(h: Harness, balances: Record<string, number> = { EUR: 50_000 }): { walletId: number; code: string } {
+  const walletId = h.sim.state.createWallet(balances);
+  return { walletId, code: h.sim.state.issueCode(walletId).code };
+}
+
+const simStatusFor: Record<CashoutRecord['status'], string | null> = {
+  created: 'new',
+  reserved: 'reserved',
+  confirmed: 'confirmed',
+  cancelled: 'revoked',
+  expired: 'revoked',
+  failed: 'revoked',
+  in_doubt: null,
+};
+
+/** The cash-out as stored agrees with the simulator's transaction, and nothing is left held. */
+export async function expectAgreement(h: Harness, id: string, walletId?: number): Promise<CashoutRecord> {
+  const record = await h.store.getCashout(id);
+  if (record === null) throw new Error(`no cash-out ${id}`);
+  expect(record.pending).toBeNull();
+  if (record.transactionKey !== null) {
+    const tx = h.sim.state.transaction(record.transactionKey);
+    expect(tx?.status).toBe(simStatusFor[record.status]);
+  }
+  if (walletId !== undefined && record.status !== 'reserved') {
+    expect(h.sim.state.wallet(walletId)?.held[record.currency] ?? 0).toBe(0);
+  }
+  return record;
+}
+
+/** Every byte Kasa wrote to disk, as text, to prove a code is nowhere in it. */
+export function dataDirText(h: Harness): string {
+  return readdirSync(h.dataDir)
+    .map((name) => readFileSync(join(h.dataDir, name)).toString('latin1'))
+    .join('\n');
+}

@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CashoutRecord } from '../../../server/store/types.ts';
+import { customer, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
+import type { Harness } from './harness.ts';
+
+let h: Harness;
+
+afterEach(async () => {
+  await h?.close();
+});
+
+async function reservedCashout() {
+  h = await startHarness();
+  const { walletId, code } = customer(h);
+  const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
+  await h.service.reserve(ona, id, code);
+  return { id, key: transactionKey ?? '', walletId };
+}
+
+describe('sweep: holds past their time', () => {
+  it('revokes a reservation Kasa considers over, before Paysera releases it', async () => {
+    const { id, key, walletId } = await reservedCashout();
+    expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 0 });
+    h.skewServiceClock(301);
+    expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 1 });
+    expect(await expectAgreement(h, id, walletId)).toMatchObject({ status: 'expired' });
+    expect(h.sim.state.transaction(key)).toMatchObject({ status: 'revoked', expired: false, revokeCount: 1 });
+    expect((await h.store.listAudit(0, Number.MAX_SAFE_INTEGER)).at(-1)).toMatchObject({ actor: 'sweeper', action: 'cashout.sweep', outcome: 'expired' });
+    expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 0 });
+  });
+
+  it('settles a reservation Paysera already released as expired', async () => {
+    const { id, walletId } = await reservedCashout();
+    h.sim.clock.advance(301);
+    expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 1 });
+    expect(await expectAgreement(h, id, walletId)).toMatchObject({ status: 'expired' });
+  });
+
+  it('revokes an abandoned cash-out nobody reserved within the hold time', async () => {
+    h = await startHarness();
+    const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
+    h.skewServiceClock(299);
+    expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 0 });
+    h.skewServiceClock(2);
+    expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 1 });
+    expect(await expectAgreement(h, id)).toMatchObject({ status: 'expired' });
+    expect(h.sim.state.transaction(transactionKey ?? '')?.status).toBe('revoked');
+  });
+
+  it('leaves a revoke that goes unanswered pending and finishes it on the next sweep', async () => {
+    const { id, key, walletId } = await reservedCashout();
+    h.skewServiceClock(301);
+    h.sim.state.addFault({ endpoint: 'revoke', kind: 'drop_before' });
+    await h.service.sweep();
+    expect(await h.store.getCashout(id)).toMatchObject({ status: 'expired', pending: 'revoke' });
+    expect(h.sim.state.transaction(key)?.status).toBe('reserved');
+    expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
+    expect(await expectAgreement(h, id, walletId)).toMatchObject({ status: 'expired' });
+  });
+});
+
+describe('sweep: writes cut short by a crash', () => {
+  it('revokes, never confirms, a pending confirm whose transaction is still reserved', async () => {
+    const { id, key, walletId } = await reservedCashout();
+    await h.store.updateCashout(id, { pending: 'confirm' });
+    expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 1 });
+    expect(await expectAgreement(h, id, walletId)).toMatchObject({ status: 'cancelled' });
+    expect(h.sim.state.transaction(key)).toMatchObject({ status: 'revoked', confirmCount: 0 });
+    expect(h.sim.state.wallet(walletId)?.balances.EUR).toBe(50_000);
+  });
+
+  it('records a pending confirm that Paysera did apply as confirmed', async () => {
+    const { id, key, walletId } = await reservedCashout();
+    await h.store.updateCashout(id, { pending: 'confirm' });
+    await h.wallet.confirmTransaction(key);
+    expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
+    const record = await expectAgreement(h, id, walletId);
+    expect(record).toMatchObject({ status: 'confirmed' });
+    expect(record.confirmedAt).not.toBeNull();
+  });
+
+  it('checks the amount of a pending reserve that Paysera applied, and keeps it reserved', async () => {
+    h = await startHarness();
+    const { walletId, code } = customer(h);
+    const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
+    await h.store.updateCashout(id, { pending: 'reserve' });
+    await h.wallet.reserveWithCode(transactionKey ?? '', code);
+    expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
+    const record = await expectAgreement(h, id, walletId);
+    expect(record).toMatchObject({ status: 'reserved' });
+    expect(record.expiresAt).not.toBeNull();
+  });
+
+  it('finds and revokes the transaction of a create cut short, and fails the cash-out', async () => {
+    h = await startHarness();
+    const now = h.sim.clock.now();
+    const record: CashoutRecord = {
+      id: 'crashed-create',
+      status: 'created',
+      amountCents: 5000,
+      currency: 'EUR',
+      transactionKey: null,
+      createdAt: now,
+      expiresAt: null,
+      cashier: 'ona',
+      approvedBy: null,
+      confirmedAt: null,
+      failedAttempts: 0,
+      errorCode: null,
+      pending: 'create',
+      updatedAt: now,
+    };
+    await h.store.insertCashout(record, { actor: 'ona', action: 'cashout.create', cashoutId: record.id, outcome: 'pending' });
+    const other = await h.wallet.createTransaction({ amountCents: 700, currency: 'EUR', description: 'Cash withdrawal', reserveForSeconds: 300, operationId: 'another' });
+    const stray = await h.wallet.createTransaction({ amountCents: 5000, currency: 'EUR', description: 'Cash withdrawal', reserveForSeconds: 300, operationId: record.id });
+
+    expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
+    const settled = await expectAgreement(h, record.id);
+    expect(settled).toMatchObject({ status: 'failed', errorCode: 'WALLET_UNAVAILABLE', transactionKey: stray.key });
+    expect(h.sim.state.transaction(stray.key)?.status).toBe('revoked');
+    expect(h.sim.state.transaction(other.key)?.status).toBe('new');
+  });
+
+  it('fails a create in doubt that never reached Paysera', async () => {
+    h = await startHarness();
+    h.sim.state.addFault({ endpoint: 'create', kind: 'drop_before' });
+    await expectRefusal(h.service.create(ona, { amountCents: 5000, currency: 'EUR' }), 'WALLET_UNAVAILABLE');
+    expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
+    const [record] = await h.service.list(ona, 0, Number.MAX_SAFE_INTEGER);
+    expect(record).toMatchObject({ status: 'failed', errorCode: 'WALLET_UNAVAILABLE', pending: null, transactionKey: null });
+    expect(h.sim.state.transactions()).toEqual([]);
+  });
+
+  it('settles an in_doubt confirm once Paysera can be read again', async () => {
+    const { id, walletId } = await reservedCashout();
+    h.sim.state.addFault({ endpoint: 'confirm', kind: 'drop_after' });
+    h.sim.state.addFault({ endpoint: 'get', kind: 'drop_before', count: 1000 });
+    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'in_doubt' });
+    expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 0 });
+    h.sim.state.clearFaults();
+    expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
+    expect(await expectAgreement(h, id, walletId)).toMatchObject({ status: 'confirmed' });
+  });
+
+  it('leaves nothing held and nothing unsettled after a mixed day', async () => {
+    h = await startHarness();
+    const { walletId, code } = customer(h, { EUR: 100_000 });
+    const done = await h.service.create(ona, { amountCents: 1000, currency: 'EUR' });
+    await h.service.reserve(ona, done.id, code);
+    await h.service.confirm(ona, done.id);
+    const abandoned = await h.service.create(ona, { amountCents: 2000, currency: 'EUR' });
+    await h.service.reserve(ona, abandoned.id, h.sim.state.issueCode(walletId).code);
+    const neverScanned = await h.service.create(ona, { amountCents: 3000, currency: 'EUR' });
+    h.sim.state.addFault({ endpoint: 'create', kind: 'drop_after' });
+    await expectRefusal(h.service.create(ona, { amountCents: 4000, currency: 'EUR' }), 'WALLET_UNAVAILABLE');
+
+    h.skewServiceClock(301);
+    await h.service.sweep();
+    expect(await h.store.listUnsettledCashouts()).toEqual([]);
+    for (const record of await h.service.list(ona, 0, Number.MAX_SAFE_INTEGER)) await expectAgreement(h, record.id, walletId);
+    expect(h.sim.state.wallet(walletId)).toMatchObject({ balances: { EUR: 99_000 }, held: { EUR: 0 } });
+    expect((await h.store.getCashout(neverScanned.id))?.status).toBe('expired');
+  });
+});
+
+describe('sweep alongside a request', () => {
+  it('waits for a confirm in flight instead of taking its pending write for a crash', async () => {
+    const { id, key, walletId } = await reservedCashout();
+    h.sim.state.addFault({ endpoint: 'confirm', kind: 'latency', ms: 300 });
+    const confirming = h.service.confirm(ona, id);
+    await vi.waitFor(async () => expect((await h.store.getCashout(id))?.pending).toBe('confirm'));
+    const sweeping = h.service.sweep();
+    expect(await confirming).toMatchObject({ status: 'confirmed' });
+    expect(await sweeping).toEqual({ resolved: 0, revoked: 0 });
+    expect(h.sim.state.transaction(key)).toMatchObject({ status: 'confirmed', confirmCount: 1, revokeCount: 0 });
+    await expectAgreement(h, id, walletId);
+  });
+});
