@@ -13,7 +13,7 @@ export interface SimulatorOptions {
   codeTtlSeconds?: number;
   /** Mount /__control/* and the /customer demo page. Never enable outside demo mode and tests. */
   controlEnabled: boolean;
-  /** Wallet shown by /customer; created with EUR 1000.00 when no wallet has this id yet. */
+  /** Wallet shown by /customer; created with EUR 500.00 (the demo wallet of issue 3) when no wallet has this id yet. */
   demoWalletId?: number;
 }
 
@@ -23,7 +23,7 @@ export interface Simulator {
   state: SimulatorState;
 }
 
-const demoWalletBalances = { EUR: 100_000 };
+const demoWalletBalances = { EUR: 50_000 };
 
 export function createSimulator(options: SimulatorOptions): Simulator {
   const clock = new SimClock();

@@ -35,7 +35,7 @@ describe('GET /customer', () => {
     expect(sim.state.code(code)).toMatchObject({ walletId: demoWalletId, used: false });
     expect(sim.state.code(code)?.expiresAt).toBeGreaterThanOrEqual(before + 90);
     expect(sim.state.code(code)?.expiresAt).toBeLessThanOrEqual(after + 90);
-    expect(html).toContain('EUR 1000.00');
+    expect(html).toContain('EUR 500.00');
     expect(html.match(/<svg[\s>]/g)).toHaveLength(2);
     expect(html).toContain(bwipjs.toSVG({ bcid: 'qrcode', text: code, scale: 4 }));
     expect(html).toContain(bwipjs.toSVG({ bcid: 'code128', text: code, scale: 2, height: 18 }));
