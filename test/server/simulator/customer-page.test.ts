@@ -55,7 +55,7 @@ describe('GET /customer', () => {
     const { code } = await page();
     const key = await createTransactionKey(sim, 2550);
     expect((await walletCall(sim, 'PUT', `/rest/v1/transaction/${key}/reserve`, { code })).body).toMatchObject({ wallet: demoWalletId });
-    expect((await page()).html).toContain('EUR 974.50');
+    expect((await page()).html).toContain('EUR 474.50');
   });
 
   it('is absent when no demo wallet is configured', async () => {
