@@ -16,12 +16,22 @@ export function matchesCashout(tx: WalletTransaction, record: Pick<CashoutRecord
   return payment !== undefined && others.length === 0 && payment.priceCents === record.amountCents && payment.currency === record.currency;
 }
 
+/**
+ * Paysera deletes what it no longer holds (a `new` transaction after about a month), and a demo
+ * simulator forgets everything on restart. A key Paysera does not know holds no money, so it
+ * settles as `deleted` instead of staying unknown for ever.
+ */
+function goneTransaction(key: string): WalletTransaction {
+  return { key, status: 'deleted', createdAt: 0, payments: [] };
+}
+
 /** Reads the transaction, pausing before each read, until Paysera answers; null if it never did. */
 export async function readBack(ctx: CashoutContext, key: string, delaysMs: readonly number[]): Promise<WalletTransaction | null> {
   for (const delayMs of delaysMs) {
     if (delayMs > 0) await ctx.sleep(delayMs);
     const outcome = await callWallet(() => ctx.wallet.getTransaction(key));
     if (outcome.kind === 'done') return outcome.value;
+    if (outcome.kind === 'refused' && outcome.error.code === 'NOT_FOUND') return goneTransaction(key);
     const reason = outcome.kind === 'refused' ? outcome.error.walletError : outcome.reason;
     ctx.log.warn({ transactionKey: key, reason }, 'cash-out read-back failed');
   }

@@ -131,6 +131,33 @@ describe('sweep: writes cut short by a crash', () => {
     expect(h.sim.state.transactions()).toEqual([]);
   });
 
+  it('settles a cash-out whose transaction Paysera no longer knows, as nothing was paid', async () => {
+    h = await startHarness();
+    const now = h.sim.clock.now();
+    const record: CashoutRecord = {
+      id: 'forgotten-by-paysera',
+      status: 'in_doubt',
+      amountCents: 5000,
+      currency: 'EUR',
+      transactionKey: 'NoSuchKeyAtPaysera01',
+      createdAt: now,
+      expiresAt: now + 300_000,
+      cashier: 'ona',
+      approvedBy: null,
+      confirmedAt: null,
+      failedAttempts: 0,
+      errorCode: null,
+      pending: 'confirm',
+      updatedAt: now,
+    };
+    await h.store.insertCashout(record, { actor: 'ona', action: 'cashout.create', cashoutId: record.id, outcome: 'in_doubt' });
+    await h.service.sweep();
+    expect(await h.store.listUnsettledCashouts()).toEqual([]);
+    const settled = await h.store.getCashout(record.id);
+    expect(settled?.status).not.toBe('confirmed');
+    expect(settled).toMatchObject({ status: 'expired', pending: null });
+  });
+
   it('settles an in_doubt confirm once Paysera can be read again', async () => {
     const { id, walletId } = await reservedCashout();
     h.sim.state.addFault({ endpoint: 'confirm', kind: 'drop_after' });
