@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { parseAmount } from '../shared/money.ts';
+
+/** Server configuration from the environment (design §4), validated once at start-up. */
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export interface PayseraCredentials {
+  clientId: string;
+  macKey: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  tls: { certFile: string; keyFile: string } | null;
+  dataDir: string;
+  mode: 'demo' | 'live';
+  /** Null in demo mode: the embedded simulator gets credentials generated per start. */
+  paysera: PayseraCredentials | null;
+  payseraBaseUrl: string;
+  /** Sent as MAC `ext` parameters: project_id, location_id when configured. */
+  walletExtParams: Readonly<Record<string, string>>;
+  reserveSeconds: number;
+  maxAmountCents: number;
+  supervisorThresholdCents: number;
+  maxCodeAttempts: number;
+  walletTimeoutMs: number;
+  dailyCapCents: number | null;
+  sessionIdleHours: number;
+  logLevel: LogLevel;
+  /** Extra Origin accepted for state-changing requests, e.g. the address of a TLS-terminating proxy. */
+  publicOrigin: string | null;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+type Env = Record<string, string | undefined>;
+
+const shown = (value: string) => JSON.stringify(value);
+
+function integer(min: number, max: number) {
+  return z.string().transform((value, ctx) => {
+    const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `${shown(value)} is not a whole number from ${min} to ${max}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+const positiveNumber = (max: number) =>
+  z.string().transform((value, ctx) => {
+    const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(n > 0 && n <= max)) {
+      ctx.addIssue({ code: 'custom', message: `${shown(value)} is not a number above 0 and at most ${max}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const amount = z.string().transform((value, ctx) => {
+  const parsed = parseAmount(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: `${shown(value)} is not an amount like 1000.00` });
+    return z.NEVER;
+  }
+  return parsed.cents;
+});
+
+const httpUrl = z.string().transform((value, ctx) => {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    ctx.addIssue({ code: 'custom', message: `${shown(value)} is not an http(s) URL` });
+    return z.NEVER;
+  }
+  return value.endsWith('/') ? value : `${value}/`;
+});
+
+const origin = z.string().transform((value, ctx) => {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== value.replace(/\/$/, '')) {
+    ctx.addIssue({ code: 'custom', message: `${shown(value)} is not an origin like https://kasa.example.com` });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
+// Plain strings carry no value-echoing message, so the MAC key never shows up in a start-up error.
+const text = z.string();
+
+const level = z.string().transform((value, ctx) => {
+  if (!(logLevels as readonly string[]).includes(value)) {
+    ctx.addIssue({ code: 'custom', message: `${shown(value)} is not one of ${logLevels.join(', ')}` });
+    return z.NEVER;
+  }
+  return value as LogLevel;
+});
+
+const schema = z.object({
+  PORT: integer(0, 65535).default(8080),
+  HOST: text.default('127.0.0.1'),
+  TLS_CERT: text.optional(),
+  TLS_KEY: text.optional(),
+  DATA_DIR: text.default('./data'),
+  PAYSERA_CLIENT_ID: text.optional(),
+  PAYSERA_MAC_KEY: text.optional(),
+  PAYSERA_BASE_URL: httpUrl.default('https://wallet.paysera.com/rest/v1/'),
+  PAYSERA_PROJECT_ID: text.optional(),
+  PAYSERA_LOCATION_ID: text.optional(),
+  RESERVE_SECONDS: integer(30, 86_400).default(300),
+  MAX_AMOUNT: amount.default(100_000),
+  SUPERVISOR_THRESHOLD: amount.default(30_000),
+  MAX_CODE_ATTEMPTS: integer(1, 20).default(3),
+  WALLET_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+  DAILY_CAP: amount.optional(),
+  SESSION_IDLE_HOURS: positiveNumber(24 * 30).default(12),
+  LOG_LEVEL: level.default('info'),
+  PUBLIC_ORIGIN: origin.optional(),
+});
+
+const names = Object.keys(schema.shape);
+
+/** Unset and empty variables both mean "use the default", as an empty line in .env usually intends. */
+function present(env: Env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value) out[name] = value;
+  }
+  return out;
+}
+
+export function parseConfig(env: Env): ConfigResult {
+  const parsed = schema.safeParse(present(env));
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+  }
+  const v = parsed.data;
+  const errors: string[] = [];
+  if ((v.PAYSERA_CLIENT_ID === undefined) !== (v.PAYSERA_MAC_KEY === undefined)) {
+    const missing = v.PAYSERA_CLIENT_ID === undefined ? 'PAYSERA_CLIENT_ID' : 'PAYSERA_MAC_KEY';
+    const other = missing === 'PAYSERA_CLIENT_ID' ? 'PAYSERA_MAC_KEY' : 'PAYSERA_CLIENT_ID';
+    errors.push(`${missing}: is not set while ${other} is; set both for live mode or neither for demo mode`);
+  }
+  if ((v.TLS_CERT === undefined) !== (v.TLS_KEY === undefined)) {
+    const missing = v.TLS_CERT === undefined ? 'TLS_CERT' : 'TLS_KEY';
+    errors.push(`${missing}: is not set while ${missing === 'TLS_CERT' ? 'TLS_KEY' : 'TLS_CERT'} is; HTTPS needs both`);
+  }
+  if (v.SUPERVISOR_THRESHOLD > v.MAX_AMOUNT) {
+    errors.push('SUPERVISOR_THRESHOLD: must not be above MAX_AMOUNT');
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const paysera = v.PAYSERA_CLIENT_ID !== undefined && v.PAYSERA_MAC_KEY !== undefined
+    ? Object.freeze({ clientId: v.PAYSERA_CLIENT_ID, macKey: v.PAYSERA_MAC_KEY })
+    : null;
+  const walletExtParams: Record<string, string> = {};
+  if (v.PAYSERA_PROJECT_ID !== undefined) walletExtParams.project_id = v.PAYSERA_PROJECT_ID;
+  if (v.PAYSERA_LOCATION_ID !== undefined) walletExtParams.location_id = v.PAYSERA_LOCATION_ID;
+
+  const config: Config = Object.freeze({
+    port: v.PORT,
+    host: v.HOST,
+    tls: v.TLS_CERT !== undefined && v.TLS_KEY !== undefined ? Object.freeze({ certFile: v.TLS_CERT, keyFile: v.TLS_KEY }) : null,
+    dataDir: v.DATA_DIR,
+    mode: paysera ? 'live' : 'demo',
+    paysera,
+    payseraBaseUrl: v.PAYSERA_BASE_URL,
+    walletExtParams: Object.freeze(walletExtParams),
+    reserveSeconds: v.RESERVE_SECONDS,
+    maxAmountCents: v.MAX_AMOUNT,
+    supervisorThresholdCents: v.SUPERVISOR_THRESHOLD,
+    maxCodeAttempts: v.MAX_CODE_ATTEMPTS,
+    walletTimeoutMs: v.WALLET_TIMEOUT_MS,
+    dailyCapCents: v.DAILY_CAP ?? null,
+    sessionIdleHours: v.SESSION_IDLE_HOURS,
+    logLevel: v.LOG_LEVEL,
+    publicOrigin: v.PUBLIC_ORIGIN ?? null,
+  });
+  return { ok: true, config };
+}

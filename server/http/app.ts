@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { createLoginThrottle } from '../auth/login-throttle.ts';
+import { createCredentialCheck } from './credential-check.ts';
+import type { AppDeps } from './deps.ts';
+import type { AppEnv } from './env.ts';
+import { handleErrors, handleNotFound } from './errors.ts';
+import { limitBody } from './body-limit.ts';
+import { originCheck } from './csrf.ts';
+import { resolveSession } from './session.ts';
+import { noStore, securityHeaders } from './security-headers.ts';
+import { servePwa } from './static.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { cashoutRoutes } from './routes/cashouts.ts';
+import { configRoutes } from './routes/config.ts';
+import { healthRoutes } from './routes/health.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { sessionRoutes } from './routes/session.ts';
+
+/** The whole HTTP surface (design §3) as one Hono app; `app.request()` drives it in tests. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { config, service, sessions, store } = deps;
+  const app = new Hono<AppEnv>();
+  const checkCredentials = createCredentialCheck(deps.accounts, deps.loginThrottle ?? createLoginThrottle());
+  const presentation = { supervisorThresholdCents: config.supervisorThresholdCents, maxCodeAttempts: config.maxCodeAttempts };
+
+  app.onError(handleErrors(deps.log));
+  app.notFound(handleNotFound());
+  app.use('*', securityHeaders());
+  app.use('/api/*', noStore(), limitBody(), originCheck(config.publicOrigin), resolveSession(sessions));
+
+  app.route('/api/health', healthRoutes(deps.health));
+  app.route('/api/session', sessionRoutes(sessions, checkCredentials));
+  app.route('/api/config', configRoutes(config));
+  app.route('/api/cashouts', cashoutRoutes(service, presentation, checkCredentials));
+  app.route('/api/reports', reportRoutes(service));
+  app.route('/api', auditRoutes(store));
+
+  if (deps.staticRoot !== undefined) app.get('*', servePwa(deps.staticRoot));
+  return app;
+}

@@ -1,0 +1,24 @@
+import type { HealthResponse } from '../../shared/api.ts';
+import type { Accounts } from '../auth/accounts.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
+import type { SessionManager } from '../auth/sessions.ts';
+import type { CashoutService } from '../cashout/types.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { Store } from '../store/types.ts';
+import type { WalletClient } from '../wallet/types.ts';
+
+export interface AppDeps {
+  config: Config;
+  service: CashoutService;
+  accounts: Pick<Accounts, 'authenticate'>;
+  sessions: Pick<SessionManager, 'create' | 'resolve' | 'destroy'>;
+  store: Store;
+  wallet: WalletClient;
+  health: () => Promise<HealthResponse>;
+  log: Logger;
+  /** Directory of the built PWA; without it only the API is served. */
+  staticRoot?: string;
+  /** Failed sign-ins and approvals, per username and per client address; defaults to 5 and 20 per 15 minutes. */
+  loginThrottle?: LoginThrottle;
+}

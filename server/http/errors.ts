@@ -1,0 +1,48 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import { errorBody, errorCatalogue, type ErrorCode } from '../../shared/errors.ts';
+import { CashoutError } from '../cashout/types.ts';
+import type { Logger } from '../log.ts';
+import { WalletError, WalletOutcomeUnknown } from '../wallet/errors.ts';
+
+export function errorResponse(c: Context, code: ErrorCode, message?: string): Response {
+  return c.json(errorBody(code, message), errorCatalogue[code].status as ContentfulStatusCode);
+}
+
+const byHttpStatus: Partial<Record<number, ErrorCode>> = {
+  400: 'INVALID_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/**
+ * Maps every thrown error to the one error shape. Only catalogue texts and the workflow's own
+ * messages go out; nothing from the request is ever echoed, and bodies are never logged.
+ */
+export function handleErrors(log: Logger): ErrorHandler {
+  return (error, c) => {
+    if (error instanceof CashoutError) {
+      return errorResponse(c, error.code, error.message === error.code ? undefined : error.message);
+    }
+    if (error instanceof ZodError) {
+      return errorResponse(c, 'INVALID_INPUT', error.issues[0]?.message);
+    }
+    if (error instanceof WalletError) return errorResponse(c, error.code);
+    if (error instanceof WalletOutcomeUnknown) return errorResponse(c, 'WALLET_UNAVAILABLE');
+    if (error instanceof HTTPException) {
+      const code = byHttpStatus[error.status];
+      if (code) return errorResponse(c, code);
+    }
+    log.error({ err: error, method: c.req.method, path: c.req.path }, 'unexpected error');
+    return errorResponse(c, 'INTERNAL');
+  };
+}
+
+export function handleNotFound(): NotFoundHandler {
+  return (c) => errorResponse(c, 'NOT_FOUND');
+}

@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import {
+  approveRequest,
+  confirmRequest,
+  createCashoutRequest,
+  reserveRequest,
+  type HistoryResponse,
+} from '../../../shared/api.ts';
+import { parseAmount } from '../../../shared/money.ts';
+import type { CashoutService } from '../../cashout/types.ts';
+import type { CredentialCheck } from '../credential-check.ts';
+import type { AppEnv } from '../env.ts';
+import { errorResponse } from '../errors.ts';
+import { jsonBody } from '../json-body.ts';
+import { localDate, localDayRange } from '../local-day.ts';
+import { cashoutJson, confirmedTotals, type PresentationSettings } from '../presenters.ts';
+import { cashierRoles, currentUser, requireRole } from '../session.ts';
+
+export function cashoutRoutes(service: CashoutService, settings: PresentationSettings, checkCredentials: CredentialCheck): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.use('*', requireRole(...cashierRoles));
+
+  routes.get('/', async (c) => {
+    const date = c.req.query('date') ?? localDate(Date.now());
+    const day = localDayRange(date);
+    if (!day) return errorResponse(c, 'INVALID_INPUT', 'Use a date like 2026-11-26.');
+    const records = await service.list(currentUser(c), day.from, day.to);
+    const body: HistoryResponse = {
+      date,
+      cashouts: records.map((record) => cashoutJson(record, settings)),
+      totals: confirmedTotals(records),
+    };
+    return c.json(body);
+  });
+
+  routes.post('/', jsonBody(createCashoutRequest), async (c) => {
+    const { amount, currency } = c.get('body');
+    const parsed = parseAmount(amount);
+    if (!parsed.ok) return errorResponse(c, 'INVALID_INPUT', parsed.reason);
+    const record = await service.create(currentUser(c), { amountCents: parsed.cents, currency });
+    return c.json(cashoutJson(record, settings), 201);
+  });
+
+  routes.get('/:id', async (c) => {
+    return c.json(cashoutJson(await service.get(currentUser(c), c.req.param('id')), settings));
+  });
+
+  routes.post('/:id/reserve', jsonBody(reserveRequest), async (c) => {
+    const record = await service.reserve(currentUser(c), c.req.param('id'), c.get('body').code);
+    return c.json(cashoutJson(record, settings));
+  });
+
+  routes.post('/:id/approve', jsonBody(approveRequest), async (c) => {
+    const { username, password } = c.get('body');
+    const approver = await checkCredentials(c, username, password);
+    if (approver instanceof Response) return approver;
+    const record = await service.approve(currentUser(c), c.req.param('id'), { username: approver.username, role: approver.role });
+    return c.json(cashoutJson(record, settings));
+  });
+
+  routes.post('/:id/confirm', jsonBody(confirmRequest), async (c) => {
+    return c.json(cashoutJson(await service.confirm(currentUser(c), c.req.param('id')), settings));
+  });
+
+  routes.post('/:id/cancel', async (c) => {
+    return c.json(cashoutJson(await service.cancel(currentUser(c), c.req.param('id')), settings));
+  });
+
+  return routes;
+}

@@ -1,0 +1,182 @@
+import { serve } from '@hono/node-server';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createAccounts } from './auth/accounts.ts';
+import { createSessionManager } from './auth/sessions.ts';
+import { createCashoutService, startSweeper } from './cashout/service.ts';
+import type { CashoutSettings } from './cashout/types.ts';
+import type { Config } from './config.ts';
+import { gracefulCloser } from './graceful-close.ts';
+import { ensureDemoAccounts, randomDemoPassword, type DemoAccounts } from './demo-accounts.ts';
+import { createHealthCheck } from './health.ts';
+import { createApp } from './http/app.ts';
+import { createLogger, type Logger } from './log.ts';
+import { startSimulator, type RunningSimulator } from './simulator/index.ts';
+import { openSqliteStore } from './store/sqlite.ts';
+import { createWalletClient } from './wallet/client.ts';
+import { currencies } from '../shared/money.ts';
+
+export interface StartOptions {
+  log?: Logger;
+  /** These take precedence over the configuration, for tests and the E2E server script. */
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  /** Directory of the built PWA; without it only the API is served. */
+  staticRoot?: string;
+  demoPasswords?: { cashier: string; supervisor: string };
+  simulatorPort?: number;
+  sweepIntervalMs?: number;
+}
+
+export interface RunningServer {
+  /** e.g. "http://127.0.0.1:8080" */
+  origin: string;
+  log: Logger;
+  /** Demo mode only: the embedded Wallet API stand-in, its customer page and the demo sign-ins. */
+  simulator?: RunningSimulator;
+  customerPageUrl?: string;
+  demoAccounts?: DemoAccounts;
+  close(): Promise<void>;
+}
+
+/** The wallet the simulator's customer page shows; it pays out the demo's cash-outs. */
+export const demoWalletId = 14471;
+const defaultSweepIntervalMs = 15_000;
+/** How long shutdown waits for requests in flight before cutting connections. */
+const drainTimeoutMs = 15_000;
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function listen(server: Server | HttpsServer): Promise<AddressInfo> {
+  if (!server.listening) {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  }
+  return server.address() as AddressInfo;
+}
+
+/** Wires store, wallet, workflow and HTTP app together and listens; main.ts and the tests call it. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const demoCredentials = config.paysera === null
+    ? { clientId: `demo-${randomBytes(6).toString('hex')}`, macKey: randomBytes(24).toString('base64url') }
+    : null;
+  const macKey = config.paysera?.macKey ?? demoCredentials?.macKey ?? '';
+  const log = options.log ?? createLogger({ level: config.logLevel, secrets: [macKey] });
+
+  const store = openSqliteStore({ dataDir: options.dataDir ?? config.dataDir });
+  // Undone in reverse order of set-up: server, sweeper, simulator, store.
+  const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
+  try {
+    let simulator: RunningSimulator | undefined;
+    let walletAccess = { baseUrl: config.payseraBaseUrl, clientId: config.paysera?.clientId ?? '', macKey };
+    if (demoCredentials) {
+      simulator = await startSimulator({
+        clients: { [demoCredentials.clientId]: demoCredentials.macKey },
+        controlEnabled: true,
+        demoWalletId,
+        port: options.simulatorPort ?? 0,
+      });
+      const running = simulator;
+      cleanups.push(() => running.close());
+      walletAccess = { baseUrl: simulator.baseUrl, ...demoCredentials };
+    }
+
+    const wallet = createWalletClient({
+      ...walletAccess,
+      timeoutMs: config.walletTimeoutMs,
+      extParams: { ...config.walletExtParams },
+      onEvent: (event) => log.debug({ wallet: event }, 'wallet call'),
+    });
+    try {
+      const offset = await wallet.syncClock();
+      log.info({ clockOffsetSeconds: offset }, 'wallet clock synchronised');
+    } catch (error) {
+      log.warn({ err: error }, 'wallet unreachable at start-up; the clock will be synchronised on first use');
+    }
+
+    const accounts = createAccounts(store);
+    const sessions = createSessionManager({ store, idleMs: config.sessionIdleHours * 3_600_000 });
+    const settings: CashoutSettings = {
+      maxAmountCents: config.maxAmountCents,
+      supervisorThresholdCents: config.supervisorThresholdCents,
+      reserveSeconds: config.reserveSeconds,
+      maxCodeAttempts: config.maxCodeAttempts,
+      dailyCapCents: config.dailyCapCents,
+      currencies,
+    };
+    const service = createCashoutService({ store, wallet, settings, log });
+
+    const demoAccounts = simulator
+      ? await ensureDemoAccounts(store, accounts, options.demoPasswords ?? { cashier: randomDemoPassword(), supervisor: randomDemoPassword() })
+      : undefined;
+
+    const app = createApp({
+      config,
+      service,
+      accounts,
+      sessions,
+      store,
+      wallet,
+      health: createHealthCheck(wallet, config.mode),
+      log,
+      ...(options.staticRoot !== undefined && { staticRoot: options.staticRoot }),
+    });
+
+    cleanups.push(startSweeper(service, { intervalMs: options.sweepIntervalMs ?? defaultSweepIntervalMs, log }));
+
+    const tls = config.tls
+      ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }
+      : null;
+    const host = options.host ?? config.host;
+    const server = serve({
+      fetch: app.fetch,
+      port: options.port ?? config.port,
+      hostname: host,
+      ...(tls && { createServer: createHttpsServer, serverOptions: tls }),
+    }) as Server | HttpsServer;
+    cleanups.push(gracefulCloser(server, drainTimeoutMs));
+    const { port } = await listen(server);
+    const origin = `${tls ? 'https' : 'http'}://${urlHost(host)}:${port}`;
+
+    const customerPageUrl = simulator ? `${simulator.origin}/customer` : undefined;
+    log.info({ origin, mode: config.mode }, `Kasa listening on ${origin} (${config.mode} mode)`);
+    if (demoAccounts && customerPageUrl) {
+      log.info(
+        { customerPageUrl },
+        `Demo mode on the embedded simulator. Sign in as ${demoAccounts.cashier.username} / ${demoAccounts.cashier.password} ` +
+          `or ${demoAccounts.supervisor.username} / ${demoAccounts.supervisor.password}`,
+      );
+    }
+
+    let closing: Promise<void> | null = null;
+    return {
+      origin,
+      log,
+      ...(simulator && { simulator }),
+      ...(customerPageUrl && { customerPageUrl }),
+      ...(demoAccounts && { demoAccounts }),
+      close() {
+        closing ??= runCleanups(cleanups);
+        return closing;
+      },
+    };
+  } catch (error) {
+    await runCleanups(cleanups);
+    throw error;
+  }
+}
+
+async function runCleanups(cleanups: readonly (() => Promise<void> | void)[]): Promise<void> {
+  for (const cleanup of [...cleanups].reverse()) await cleanup();
+}

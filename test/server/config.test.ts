@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../server/config.ts';
+
+function ok(env: Record<string, string | undefined>) {
+  const result = parseConfig(env);
+  if (!result.ok) throw new Error(`expected a valid config, got: ${result.errors.join('; ')}`);
+  return result.config;
+}
+
+function errors(env: Record<string, string | undefined>) {
+  const result = parseConfig(env);
+  if (result.ok) throw new Error('expected the config to be refused');
+  return result.errors;
+}
+
+describe('parseConfig', () => {
+  it('applies the documented defaults and starts in demo mode without credentials', () => {
+    const config = ok({});
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      tls: null,
+      dataDir: './data',
+      mode: 'demo',
+      paysera: null,
+      payseraBaseUrl: 'https://wallet.paysera.com/rest/v1/',
+      walletExtParams: {},
+      reserveSeconds: 300,
+      maxAmountCents: 100_000,
+      supervisorThresholdCents: 30_000,
+      maxCodeAttempts: 3,
+      walletTimeoutMs: 10_000,
+      dailyCapCents: null,
+      sessionIdleHours: 12,
+      logLevel: 'info',
+      publicOrigin: null,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = ok({
+      PORT: '8443',
+      HOST: '0.0.0.0',
+      TLS_CERT: '/etc/kasa/cert.pem',
+      TLS_KEY: '/etc/kasa/key.pem',
+      DATA_DIR: '/var/lib/kasa',
+      PAYSERA_CLIENT_ID: 'wkVd93h2uS',
+      PAYSERA_MAC_KEY: 'IrdTc8uQodU7PRpLzzLTW6wqZAO6tAMU',
+      PAYSERA_BASE_URL: 'https://wallet-api.paysera.com/rest/v1',
+      PAYSERA_PROJECT_ID: '19019492',
+      PAYSERA_LOCATION_ID: '77',
+      RESERVE_SECONDS: '600',
+      MAX_AMOUNT: '2000',
+      SUPERVISOR_THRESHOLD: '500.50',
+      MAX_CODE_ATTEMPTS: '5',
+      WALLET_TIMEOUT_MS: '8000',
+      DAILY_CAP: '5000.00',
+      SESSION_IDLE_HOURS: '8.5',
+      LOG_LEVEL: 'debug',
+      PUBLIC_ORIGIN: 'https://kasa.example.com',
+    });
+    expect(config).toMatchObject({
+      port: 8443,
+      host: '0.0.0.0',
+      tls: { certFile: '/etc/kasa/cert.pem', keyFile: '/etc/kasa/key.pem' },
+      dataDir: '/var/lib/kasa',
+      mode: 'live',
+      paysera: { clientId: 'wkVd93h2uS', macKey: 'IrdTc8uQodU7PRpLzzLTW6wqZAO6tAMU' },
+      payseraBaseUrl: 'https://wallet-api.paysera.com/rest/v1/',
+      walletExtParams: { project_id: '19019492', location_id: '77' },
+      reserveSeconds: 600,
+      maxAmountCents: 200_000,
+      supervisorThresholdCents: 50_050,
+      maxCodeAttempts: 5,
+      walletTimeoutMs: 8000,
+      dailyCapCents: 500_000,
+      sessionIdleHours: 8.5,
+      logLevel: 'debug',
+      publicOrigin: 'https://kasa.example.com',
+    });
+  });
+
+  it('returns a frozen config', () => {
+    const config = ok({ PAYSERA_CLIENT_ID: 'id', PAYSERA_MAC_KEY: 'key-key-key' });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.paysera)).toBe(true);
+    expect(Object.isFrozen(config.walletExtParams)).toBe(true);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(ok({ PAYSERA_CLIENT_ID: '', PAYSERA_MAC_KEY: '', PORT: '' })).toMatchObject({ mode: 'demo', port: 8080 });
+  });
+
+  it('names the variable and what is wrong with it, one message each', () => {
+    expect(errors({ MAX_AMOUNT: '12,50' })).toEqual(['MAX_AMOUNT: "12,50" is not an amount like 1000.00']);
+    expect(errors({ PORT: 'http', MAX_CODE_ATTEMPTS: '0' })).toEqual([
+      'PORT: "http" is not a whole number from 0 to 65535',
+      'MAX_CODE_ATTEMPTS: "0" is not a whole number from 1 to 20',
+    ]);
+    expect(errors({ LOG_LEVEL: 'loud' })[0]).toMatch(/^LOG_LEVEL: "loud" is not one of fatal, error/);
+    expect(errors({ PAYSERA_BASE_URL: 'ftp://x' })[0]).toBe('PAYSERA_BASE_URL: "ftp://x" is not an http(s) URL');
+    expect(errors({ PUBLIC_ORIGIN: 'https://kasa.example.com/app' })[0]).toMatch(/^PUBLIC_ORIGIN: .* is not an origin/);
+    expect(errors({ SESSION_IDLE_HOURS: '0' })[0]).toMatch(/^SESSION_IDLE_HOURS: "0" is not a number above 0/);
+    expect(errors({ DAILY_CAP: '-5' })[0]).toBe('DAILY_CAP: "-5" is not an amount like 1000.00');
+  });
+
+  it('refuses exactly one of the two Paysera credentials without echoing the key', () => {
+    const onlyKey = errors({ PAYSERA_MAC_KEY: 'IrdTc8uQodU7PRpLzzLTW6wqZAO6tAMU' });
+    expect(onlyKey).toHaveLength(1);
+    expect(onlyKey[0]).toMatch(/^PAYSERA_CLIENT_ID: /);
+    expect(onlyKey.join()).not.toContain('IrdTc8uQ');
+    expect(errors({ PAYSERA_CLIENT_ID: 'wkVd93h2uS' })[0]).toMatch(/^PAYSERA_MAC_KEY: /);
+  });
+
+  it('refuses half a TLS setup', () => {
+    expect(errors({ TLS_CERT: 'cert.pem' })[0]).toMatch(/^TLS_KEY: /);
+  });
+
+  it('refuses a supervisor threshold above the limit, and accepts it equal', () => {
+    expect(errors({ MAX_AMOUNT: '100.00', SUPERVISOR_THRESHOLD: '100.01' })).toEqual([
+      'SUPERVISOR_THRESHOLD: must not be above MAX_AMOUNT',
+    ]);
+    expect(ok({ MAX_AMOUNT: '100.00', SUPERVISOR_THRESHOLD: '100.00' }).supervisorThresholdCents).toBe(10_000);
+  });
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, csvRow } from '../../../server/http/csv.ts';
+
+describe('csv', () => {
+  it('leaves plain fields alone and writes null as empty', () => {
+    expect(csvRow(['a', 1, null, '42.00'])).toBe('a,1,,42.00\r\n');
+  });
+
+  it('quotes commas, quotes and line breaks, doubling quotes', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('cr\rhere')).toBe('"cr\rhere"');
+  });
+});

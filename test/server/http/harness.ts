@@ -1,0 +1,175 @@
+import { Writable } from 'node:stream';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAccounts } from '../../../server/auth/accounts.ts';
+import type { LoginThrottle } from '../../../server/auth/login-throttle.ts';
+import { createSessionManager } from '../../../server/auth/sessions.ts';
+import { createCashoutService } from '../../../server/cashout/service.ts';
+import { parseConfig, type Config } from '../../../server/config.ts';
+import { createHealthCheck } from '../../../server/health.ts';
+import { createApp } from '../../../server/http/app.ts';
+import type { AppDeps } from '../../../server/http/deps.ts';
+import { createLogger } from '../../../server/log.ts';
+import { startSimulator, type RunningSimulator } from '../../../server/simulator/index.ts';
+import { openSqliteStore } from '../../../server/store/sqlite.ts';
+import type { Store } from '../../../server/store/types.ts';
+import { createWalletClient } from '../../../server/wallet/client.ts';
+import { currencies } from '../../../shared/money.ts';
+
+/**
+ * A real app on real parts: SQLite in a temp dir, the simulator on loopback, the real wallet
+ * client and workflow. Requests go through `app.request()`, as in Hono's own tests.
+ */
+
+export const origin = 'http://kasa.test';
+export const password = 'correct-horse-battery';
+export const users = { cashier: 'anna', otherCashier: 'ben', supervisor: 'sam', admin: 'root' } as const;
+
+const clientId = 'kasa-test';
+const macKey = 'test-mac-key-0123456789abcdef';
+
+export interface Harness {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  simulator: RunningSimulator;
+  walletId: number;
+  logLines: string[];
+  config: Config;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { env?: Record<string, string>; loginThrottle?: LoginThrottle; staticRoot?: string } = {}): Promise<Harness> {
+  const parsed = parseConfig({ MAX_AMOUNT: '1000.00', SUPERVISOR_THRESHOLD: '300.00', ...options.env });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const config = parsed.config;
+  const dir = mkdtempSync(join(tmpdir(), 'kasa-http-'));
+  const store = openSqliteStore({ dataDir: dir });
+  const simulator = await startSimulator({ clients: { [clientId]: macKey }, controlEnabled: true, port: 0 });
+  const walletId = simulator.state.createWallet({ EUR: 500_000 });
+  const logLines: string[] = [];
+  const log = createLogger({
+    level: 'info',
+    secrets: [macKey],
+    destination: new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(String(chunk));
+        done();
+      },
+    }),
+  });
+  // Generous: a loaded CI machine must not turn a slow answer into an in-doubt cash-out.
+  const wallet = createWalletClient({ baseUrl: simulator.baseUrl, clientId, macKey, timeoutMs: 10_000 });
+  const accounts = createAccounts(store);
+  await accounts.add(users.cashier, 'cashier', password);
+  await accounts.add(users.otherCashier, 'cashier', password);
+  await accounts.add(users.supervisor, 'supervisor', password);
+  await accounts.add(users.admin, 'admin', password);
+  const service = createCashoutService({
+    store,
+    wallet,
+    settings: {
+      maxAmountCents: config.maxAmountCents,
+      supervisorThresholdCents: config.supervisorThresholdCents,
+      reserveSeconds: config.reserveSeconds,
+      maxCodeAttempts: config.maxCodeAttempts,
+      dailyCapCents: config.dailyCapCents,
+      currencies,
+    },
+  });
+  const deps: AppDeps = {
+    config,
+    service,
+    accounts,
+    sessions: createSessionManager({ store }),
+    store,
+    wallet,
+    health: createHealthCheck(wallet, config.mode),
+    log,
+    ...(options.loginThrottle && { loginThrottle: options.loginThrottle }),
+    ...(options.staticRoot !== undefined && { staticRoot: options.staticRoot }),
+  };
+  return {
+    app: createApp(deps),
+    store,
+    simulator,
+    walletId,
+    logLines,
+    config,
+    deps,
+    async close() {
+      await simulator.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface CallOptions {
+  body?: unknown;
+  cookie?: string;
+  /** null sends no Origin header; default: the app's own origin. */
+  origin?: string | null;
+  contentType?: string;
+  base?: string;
+}
+
+export function call(h: Pick<Harness, 'app'>, method: string, path: string, options: CallOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = {};
+  const sendOrigin = options.origin === undefined ? (options.base ?? origin) : options.origin;
+  if (sendOrigin !== null) headers.Origin = sendOrigin;
+  if (options.cookie) headers.Cookie = options.cookie;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    headers['Content-Type'] = options.contentType ?? 'application/json';
+  }
+  return Promise.resolve(h.app.request(`${options.base ?? origin}${path}`, { method, headers, ...(body !== undefined && { body }) }));
+}
+
+/** Signs in and returns the Cookie header value for later requests. */
+export async function signIn(h: Pick<Harness, 'app'>, username: string): Promise<string> {
+  const response = await call(h, 'POST', '/api/session', { body: { username, password } });
+  if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
+  const setCookie = response.headers.get('Set-Cookie') ?? '';
+  const pair = setCookie.split(';')[0];
+  if (!pair?.startsWith('kasa_session=')) throw new Error('no session cookie');
+  return pair;
+}
+
+export async function errorOf(response: Response): Promise<{ code: string; message: string; action: string }> {
+  const body = (await response.json()) as { error: { code: string; message: string; action: string } };
+  return body.error;
+}
+
+export interface CashoutJson {
+  id: string;
+  status: string;
+  amount: string;
+  currency: string;
+  transactionKey: string | null;
+  cashier: string;
+  approvalRequired: boolean;
+  approvedBy: string | null;
+  confirmedAt: string | null;
+  attemptsLeft: number;
+  error?: { code: string };
+}
+
+/** create → reserve → (approve) → confirm over HTTP; returns the confirmed cash-out. */
+export async function payOut(h: Harness, cookie: string, amount: string, approver?: string): Promise<CashoutJson> {
+  const created = await call(h, 'POST', '/api/cashouts', { cookie, body: { amount, currency: 'EUR' } });
+  if (created.status !== 201) throw new Error(`create failed: ${created.status} ${await created.text()}`);
+  const { id } = (await created.json()) as CashoutJson;
+  const { code } = h.simulator.state.issueCode(h.walletId);
+  const reserved = await call(h, 'POST', `/api/cashouts/${id}/reserve`, { cookie, body: { code } });
+  if (reserved.status !== 200) throw new Error(`reserve failed: ${reserved.status} ${await reserved.text()}`);
+  if (approver) {
+    const approved = await call(h, 'POST', `/api/cashouts/${id}/approve`, { cookie, body: { username: approver, password } });
+    if (approved.status !== 200) throw new Error(`approve failed: ${approved.status} ${await approved.text()}`);
+  }
+  const confirmed = await call(h, 'POST', `/api/cashouts/${id}/confirm`, { cookie, body: { identityChecked: true } });
+  if (confirmed.status !== 200) throw new Error(`confirm failed: ${confirmed.status} ${await confirmed.text()}`);
+  return (await confirmed.json()) as CashoutJson;
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../../../server/http/local-day.ts';
+import { call, errorOf, payOut, signIn, startHarness, users, type Harness } from '../harness.ts';
+
+let h: Harness;
+let supervisor = '';
+let code = '';
+
+interface AuditJson {
+  events: { seq: number; actor: string; action: string; amount: string | null; hash: string }[];
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  const anna = await signIn(h, users.cashier);
+  supervisor = await signIn(h, users.supervisor);
+  await payOut(h, anna, '42.00');
+  // One more reservation, to find its code nowhere in the audit trail afterwards.
+  const created = await call(h, 'POST', '/api/cashouts', { cookie: anna, body: { amount: '7.00', currency: 'EUR' } });
+  const { id } = (await created.json()) as { id: string };
+  code = h.simulator.state.issueCode(h.walletId).code;
+  await call(h, 'POST', `/api/cashouts/${id}/reserve`, { cookie: anna, body: { code } });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('GET /api/audit', () => {
+  it("lists today's events by default, in the API shape", async () => {
+    const response = await call(h, 'GET', '/api/audit', { cookie: supervisor });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as AuditJson;
+    expect(body.events.length).toBeGreaterThanOrEqual(4);
+    expect(body.events.some((e) => e.amount === '42.00' && e.actor === users.cashier)).toBe(true);
+    const seqs = body.events.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('takes dates and ISO times as bounds', async () => {
+    const today = localDate(Date.now());
+    const byDate = (await (await call(h, 'GET', `/api/audit?from=${today}&to=${today}`, { cookie: supervisor })).json()) as AuditJson;
+    expect(byDate.events.length).toBeGreaterThan(0);
+    const past = (await (await call(h, 'GET', '/api/audit?from=2001-01-01T00:00:00Z&to=2001-01-02T00:00:00Z', { cookie: supervisor })).json()) as AuditJson;
+    expect(past.events).toEqual([]);
+  });
+
+  it('refuses malformed or reversed bounds', async () => {
+    for (const query of ['from=last-week', 'from=2026-11-27&to=2026-11-26', 'to=2026-13-01']) {
+      const response = await call(h, 'GET', `/api/audit?${query}`, { cookie: supervisor });
+      expect(response.status).toBe(400);
+      expect(await errorOf(response)).toMatchObject({ code: 'INVALID_INPUT' });
+    }
+  });
+});
+
+describe('GET /api/audit.csv', () => {
+  it('streams RFC 4180 CSV with a header row and one row per event', async () => {
+    const json = (await (await call(h, 'GET', '/api/audit', { cookie: supervisor })).json()) as AuditJson;
+    const response = await call(h, 'GET', '/api/audit.csv', { cookie: supervisor });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="kasa-audit-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const text = await response.text();
+    expect(text.endsWith('\r\n')).toBe(true);
+    const lines = text.slice(0, -2).split('\r\n');
+    expect(lines[0]).toBe('seq,at,actor,action,cashoutId,amount,currency,transactionKey,outcome,walletError,prevHash,hash');
+    expect(lines).toHaveLength(json.events.length + 1);
+    const first = json.events[0];
+    expect(lines[1]?.startsWith(`${first?.seq},`)).toBe(true);
+    expect(lines[1]?.endsWith(`,${first?.hash}`)).toBe(true);
+    expect(text).toContain(',42.00,EUR,');
+  });
+
+  it('never contains a reservation code', async () => {
+    const text = await (await call(h, 'GET', '/api/audit.csv', { cookie: supervisor })).text();
+    expect(text).not.toContain(code);
+  });
+});
+
+describe('GET /api/audit/verify', () => {
+  it('confirms an intact chain', async () => {
+    const response = await call(h, 'GET', '/api/audit/verify', { cookie: supervisor });
+    const body = (await response.json()) as { ok: boolean; count: number; firstBadSeq: number | null };
+    expect(body).toMatchObject({ ok: true, firstBadSeq: null });
+    expect(body.count).toBeGreaterThanOrEqual(4);
+  });
+});
