@@ -46,7 +46,7 @@ export interface RunningServer {
 
 /** The wallet the simulator's customer page shows; it pays out the demo's cash-outs. */
 export const demoWalletId = 14471;
-const defaultSweepIntervalMs = 15_000;
+const defaultSweepIntervalMs = 30_000;
 /** How long shutdown waits for requests in flight before cutting connections. */
 const drainTimeoutMs = 15_000;
 

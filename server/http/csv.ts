@@ -1,7 +1,12 @@
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled, lines end in CRLF. */
+/**
+ * RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled, lines end in CRLF.
+ * Text a spreadsheet would run as a formula (= + - @ tab CR at the start) gets a leading
+ * apostrophe: the auditor opens this file in a spreadsheet, and some cells come from Paysera.
+ */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const raw = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

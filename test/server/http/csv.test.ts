@@ -12,4 +12,11 @@ describe('csv', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('cr\rhere')).toBe('"cr\rhere"');
   });
+
+  it('defuses text a spreadsheet would run as a formula, but not numbers', () => {
+    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField(-3)).toBe('-3');
+  });
 });
