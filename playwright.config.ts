@@ -1,0 +1,20 @@
+import { defineConfig } from '@playwright/test';
+import { cameraPermissions, chromiumLaunchOptions } from './test/e2e/support/browser.ts';
+
+/** Specs run against `dist/`, so `npm run test:e2e` builds first. Two cores: one worker. */
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    permissions: cameraPermissions,
+    launchOptions: chromiumLaunchOptions(),
+  },
+});

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from '../../../server/config.ts';
+import { startServer } from '../../../server/start-server.ts';
+import type { DemoAccounts } from '../../../server/demo-accounts.ts';
+import type { RunningSimulator } from '../../../server/simulator/index.ts';
+
+export interface KasaUnderTest {
+  origin: string;
+  simulator: RunningSimulator;
+  accounts: DemoAccounts;
+  close(): Promise<void>;
+}
+
+const staticRoot = 'dist';
+
+/**
+ * The real server in demo mode, in this process, serving the built PWA, on a free loopback port
+ * with its SQLite file in a fresh temp dir. `env` takes the variables of design §4, e.g.
+ * `{ WALLET_TIMEOUT_MS: '2000' }`.
+ */
+export async function startKasa(env: Record<string, string> = {}): Promise<KasaUnderTest> {
+  if (!existsSync(join(staticRoot, 'index.html'))) throw new Error('dist/index.html is missing: run `vite build` first (npm run test:e2e does)');
+  const parsed = parseConfig({ LOG_LEVEL: 'silent', ...env });
+  if (!parsed.ok) throw new Error(`bad test configuration: ${parsed.errors.join('; ')}`);
+  const dataDir = await mkdtemp(join(tmpdir(), 'kasa-e2e-'));
+  try {
+    const server = await startServer(parsed.config, {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      staticRoot,
+      demoPasswords: { cashier: 'cashier-e2e-password', supervisor: 'supervisor-e2e-password' },
+    });
+    const { simulator, demoAccounts } = server;
+    if (!simulator || !demoAccounts) {
+      await server.close();
+      throw new Error('the server did not start in demo mode');
+    }
+    return {
+      origin: server.origin,
+      simulator,
+      accounts: demoAccounts,
+      async close() {
+        await server.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
