@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Cashout, CashoutStatus } from '../../shared/api.ts';
+import { errorCatalogue, type ErrorCode } from '../../shared/errors.ts';
+import { ApiError, NetworkError } from '../../web/api.ts';
+import { screenAfterError, screenAfterReserveError, screenForCashout, screenToResume } from '../../web/flow.ts';
+
+function cashout(status: CashoutStatus, extra: Partial<Cashout> = {}): Cashout {
+  return {
+    id: 'c-1',
+    status,
+    amount: '50.00',
+    currency: 'EUR',
+    transactionKey: 'tx',
+    createdAt: '2026-11-26T10:00:00.000Z',
+    expiresAt: null,
+    cashier: 'ona',
+    approvalRequired: false,
+    approvedBy: null,
+    confirmedAt: null,
+    attemptsLeft: 3,
+    ...extra,
+  };
+}
+
+function apiError(code: ErrorCode): ApiError {
+  const entry = errorCatalogue[code];
+  return new ApiError(entry.status, code, entry.message, entry.action);
+}
+
+describe('screenForCashout', () => {
+  it('sends each status to its screen, and only confirmed to give cash', () => {
+    const expected: Record<CashoutStatus, string> = {
+      created: 'scan',
+      reserved: 'verify',
+      in_doubt: 'checking',
+      confirmed: 'give-cash',
+      cancelled: 'error',
+      expired: 'error',
+      failed: 'error',
+    };
+    for (const [status, name] of Object.entries(expected)) expect(screenForCashout(cashout(status as CashoutStatus)).name, status).toBe(name);
+  });
+
+  it('names why an ended cash-out ended: its error, else its status', () => {
+    const failed = cashout('failed', { error: { code: 'AMOUNT_MISMATCH', message: 'm', action: 'a' } });
+    expect(screenForCashout(failed)).toMatchObject({ name: 'error', next: 'new-cashout', failure: { code: 'AMOUNT_MISMATCH' } });
+    expect(screenForCashout(cashout('expired'))).toMatchObject({ failure: { kind: 'local', code: 'EXPIRED' } });
+    expect(screenForCashout(cashout('cancelled'))).toMatchObject({ failure: { kind: 'local', code: 'CANCELLED' } });
+  });
+});
+
+describe('after a reserve fails', () => {
+  const created = cashout('created');
+
+  it('lets the cashier scan again after a refused code', () => {
+    for (const code of ['INVALID_CODE', 'CODE_EXPIRED', 'INSUFFICIENT_FUNDS'] as const) {
+      expect(screenAfterReserveError(created, apiError(code)), code).toMatchObject({ name: 'error', next: 'scan-again', failure: { code } });
+    }
+  });
+
+  it('starts over when the server ended the cash-out', () => {
+    for (const code of ['TOO_MANY_ATTEMPTS', 'AMOUNT_MISMATCH'] as const) {
+      expect(screenAfterReserveError(created, apiError(code)), code).toMatchObject({ name: 'error', next: 'new-cashout' });
+    }
+  });
+
+  it('reads the state back when the answer was lost or unexpected', () => {
+    expect(screenAfterReserveError(created, new NetworkError())).toMatchObject({ name: 'checking', notice: { code: 'NETWORK' } });
+    expect(screenAfterReserveError(created, apiError('INTERNAL'))).toMatchObject({ name: 'checking' });
+    expect(screenAfterReserveError(created, apiError('WRONG_STATE'))).toMatchObject({ name: 'checking' });
+  });
+
+  it('asks to sign in again when the session is gone', () => {
+    expect(screenAfterReserveError(created, apiError('UNAUTHENTICATED'))).toEqual({ name: 'signin' });
+  });
+});
+
+describe('after a confirm or cancel fails', () => {
+  it('never guesses: every failure but a lost session reads the state back', () => {
+    const reserved = cashout('reserved');
+    for (const error of [new NetworkError(), apiError('WALLET_UNAVAILABLE'), apiError('INTERNAL'), apiError('APPROVAL_REQUIRED')]) {
+      expect(screenAfterError(reserved, error)).toMatchObject({ name: 'checking', cashout: reserved });
+    }
+    expect(screenAfterError(reserved, apiError('UNAUTHENTICATED'))).toEqual({ name: 'signin' });
+  });
+});
+
+describe('screenToResume', () => {
+  it('resumes a cash-out that is still going or paid, and drops one that ended without payout', () => {
+    expect(screenToResume(cashout('created'))?.name).toBe('scan');
+    expect(screenToResume(cashout('reserved'))?.name).toBe('verify');
+    expect(screenToResume(cashout('in_doubt'))?.name).toBe('checking');
+    expect(screenToResume(cashout('confirmed'))?.name).toBe('give-cash');
+    for (const status of ['cancelled', 'expired', 'failed'] as const) expect(screenToResume(cashout(status)), status).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FlowControl, Screen } from '../../../web/flow.ts';
+import { AmountScreen } from '../../../web/screens/amount.tsx';
+import { config } from './cashout-fixture.ts';
+import { mount } from './render.ts';
+
+
+const shown: Screen[] = [];
+const flow: FlowControl = { show: (screen) => shown.push(screen), started: () => undefined, finish: () => undefined };
+let screen: ReturnType<typeof mount> | undefined;
+
+afterEach(() => screen?.unmount());
+
+function pressAll(keys: string[]) {
+  for (const key of keys) screen?.click(screen.byTestId(`key-${key}`));
+}
+
+describe('amount entry', () => {
+  it('shows what the keypad typed, formatted, and enables submit for a payable amount', () => {
+    const busy: boolean[] = [];
+    screen = mount(<AmountScreen config={config} flow={flow} onBusyChange={(value) => busy.push(value)} />);
+    expect(screen.byTestId<HTMLButtonElement>('amount-submit').disabled).toBe(true);
+    pressAll(['1', '9', 'dot', '9', '9']);
+    expect(screen.byTestId('amount-display').textContent).toBe('€19.99');
+    expect(screen.byTestId<HTMLButtonElement>('amount-submit').disabled).toBe(false);
+    expect(busy.at(-1)).toBe(true);
+    pressAll(['back', 'back', 'back', 'back', 'back']);
+    expect(busy.at(-1)).toBe(false);
+  });
+
+  it('refuses an amount above the limit before asking the server', () => {
+    screen = mount(<AmountScreen config={config} flow={flow} onBusyChange={() => undefined} />);
+    pressAll(['1', '0', '0', '0', 'dot', '0', '1']);
+    expect(screen.byTestId<HTMLButtonElement>('amount-submit').disabled).toBe(true);
+    expect(screen.container.textContent).toContain('Above the limit of €1,000.00.');
+  });
+
+  it('marks its root with the screen name', () => {
+    screen = mount(<AmountScreen config={config} flow={flow} onBusyChange={() => undefined} />);
+    expect(screen.container.querySelector('[data-screen="amount"]')).not.toBeNull();
+  });
+});

@@ -1,0 +1,27 @@
+import type { User } from '../../shared/api.ts';
+import { t } from '../i18n/index.ts';
+
+export type MenuTarget = 'history' | 'report' | 'settings';
+
+/** Navigation of the idle home screen; hidden during a cash-out so nobody wanders off mid-payout. */
+export function TopBar({ user, onOpen }: { user: User; onOpen: (target: MenuTarget) => void }) {
+  const supervises = user.role === 'supervisor' || user.role === 'admin';
+  return (
+    <div class="top-bar">
+      <span class="top-bar__brand">{t('app.name')}</span>
+      <nav class="top-bar__nav" aria-label={t('nav.menu')}>
+        <button type="button" class="button button--quiet" data-testid="history-open" onClick={() => onOpen('history')}>
+          {t('nav.history')}
+        </button>
+        {supervises && (
+          <button type="button" class="button button--quiet" data-testid="report-open" onClick={() => onOpen('report')}>
+            {t('nav.report')}
+          </button>
+        )}
+        <button type="button" class="button button--quiet" data-testid="settings-open" onClick={() => onOpen('settings')}>
+          {t('nav.settings')}
+        </button>
+      </nav>
+    </div>
+  );
+}

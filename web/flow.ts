@@ -1,0 +1,82 @@
+import type { Cashout } from '../shared/api.ts';
+import { ApiError } from './api.ts';
+import { failureOf, failureOfCashout, type Failure } from './failure.ts';
+
+/**
+ * The UI's screens and the rules that move between them. The server's cash-out status decides
+ * where a cash-out goes; when a call's outcome is unclear the UI reads the state back rather
+ * than guess, so "give cash" appears only for a cash-out the server reports `confirmed`.
+ */
+export type Screen =
+  | { name: 'boot' }
+  | { name: 'offline' }
+  | { name: 'signin' }
+  | { name: 'amount'; notice?: 'cancelled' }
+  | { name: 'scan'; cashout: Cashout; notice?: Failure }
+  | { name: 'verify'; cashout: Cashout; notice?: Failure }
+  | { name: 'checking'; cashout: Cashout; notice?: Failure }
+  | { name: 'give-cash'; cashout: Cashout }
+  | { name: 'error'; failure: Failure; cashout: Cashout; next: 'scan-again' | 'new-cashout' }
+  | { name: 'history' }
+  | { name: 'report' }
+  | { name: 'settings' };
+
+export type ScreenName = Screen['name'];
+
+export function screenForCashout(cashout: Cashout, notice?: Failure): Screen {
+  switch (cashout.status) {
+    case 'created':
+      return { name: 'scan', cashout, notice };
+    case 'reserved':
+      return { name: 'verify', cashout, notice };
+    case 'in_doubt':
+      return { name: 'checking', cashout, notice };
+    case 'confirmed':
+      return { name: 'give-cash', cashout };
+    case 'cancelled':
+    case 'expired':
+    case 'failed':
+      return { name: 'error', failure: failureOfCashout(cashout), cashout, next: 'new-cashout' };
+  }
+}
+
+/** Refusals after which the same cash-out may take another code. */
+const refusalsToScanAgain = new Set(['INVALID_CODE', 'CODE_EXPIRED', 'INSUFFICIENT_FUNDS', 'INVALID_INPUT', 'RATE_LIMITED', 'WALLET_UNAVAILABLE', 'WALLET_REJECTED']);
+/** Refusals that ended the cash-out at the server. */
+const refusalsThatEnd = new Set(['TOO_MANY_ATTEMPTS', 'AMOUNT_MISMATCH']);
+
+function needsSignIn(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'UNAUTHENTICATED';
+}
+
+export function screenAfterReserveError(cashout: Cashout, error: unknown): Screen {
+  if (needsSignIn(error)) return { name: 'signin' };
+  if (error instanceof ApiError && refusalsToScanAgain.has(error.code)) {
+    return { name: 'error', failure: failureOf(error), cashout, next: 'scan-again' };
+  }
+  if (error instanceof ApiError && refusalsThatEnd.has(error.code)) {
+    return { name: 'error', failure: failureOf(error), cashout, next: 'new-cashout' };
+  }
+  return { name: 'checking', cashout, notice: failureOf(error) };
+}
+
+/** After a failed confirm, cancel or read, what the server did is read back on the checking screen. */
+export function screenAfterError(cashout: Cashout, error: unknown): Screen {
+  if (needsSignIn(error)) return { name: 'signin' };
+  return { name: 'checking', cashout, notice: failureOf(error) };
+}
+
+/** Where a reload picks a remembered cash-out up; null when it has ended without payout. */
+export function screenToResume(cashout: Cashout): Screen | null {
+  const screen = screenForCashout(cashout);
+  return screen.name === 'error' ? null : screen;
+}
+
+/** What screens may do to the flow; the app implements it. */
+export interface FlowControl {
+  show(screen: Screen): void;
+  /** A cash-out was created: remember it on the device and start scanning. */
+  started(cashout: Cashout): void;
+  /** The cashier moves on from a settled cash-out: forget it and go home. */
+  finish(notice?: 'cancelled'): void;
+}

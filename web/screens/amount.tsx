@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ConfigResponse } from '../../shared/api.ts';
+import { parseAmount, type Currency } from '../../shared/money.ts';
+import { api, ApiError } from '../api.ts';
+import { FailureAlert } from '../components/failure-alert.tsx';
+import { Keypad } from '../components/keypad.tsx';
+import { Progress } from '../components/progress.tsx';
+import { ScreenFrame } from '../components/screen-frame.tsx';
+import { failureOf, type Failure } from '../failure.ts';
+import type { FlowControl } from '../flow.ts';
+import { formatMoney, formatTypedAmount, t } from '../i18n/index.ts';
+import { canonicalAmount, keypadKeyOf, pressKey, typedCents, type KeypadKey } from '../keypad.ts';
+import { loadScanner } from '../scanner-loader.ts';
+
+interface AmountProps {
+  config: ConfigResponse;
+  flow: FlowControl;
+  notice?: 'cancelled';
+  /** Typed or sending: the home screen is not idle, so no update prompt. */
+  onBusyChange: (busy: boolean) => void;
+}
+
+function centsOf(amount: string): number {
+  const parsed = parseAmount(amount);
+  return parsed.ok ? parsed.cents : 0;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+}
+
+export function AmountScreen({ config, flow, notice, onBusyChange }: AmountProps) {
+  const [input, setInput] = useState('');
+  const [currency, setCurrency] = useState<Currency>(config.defaultCurrency);
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  const cents = typedCents(input);
+  const maxCents = centsOf(config.maxAmount);
+  const overLimit = cents !== null && cents > maxCents;
+  const payable = cents !== null && !overLimit && !sending;
+
+  useEffect(() => onBusyChange(input !== '' || sending), [input, sending]);
+
+  function press(key: KeypadKey) {
+    // The scanner chunk loads while the amount is typed, so the camera opens without a wait.
+    loadScanner().catch(() => undefined);
+    setFailure(null);
+    setInput((previous) => pressKey(previous, key));
+  }
+
+  async function submit() {
+    const amount = canonicalAmount(input);
+    if (amount === null || !payable) return;
+    setSending(true);
+    setFailure(null);
+    try {
+      flow.started(await api.createCashout(amount, currency));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return flow.show({ name: 'signin' });
+      setFailure(failureOf(error));
+      setSending(false);
+    }
+  }
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (sending || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === 'Enter') return void submit();
+      const key = keypadKeyOf(event.key);
+      if (key === null) return;
+      event.preventDefault();
+      press(key);
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  });
+
+  return (
+    <ScreenFrame name="amount" title={t('amount.title')}>
+      {notice === 'cancelled' && input === '' && (
+        <p class="notice" role="status">
+          {t('amount.cancelled')}
+        </p>
+      )}
+      <div class="amount-row">
+        <output class={`amount-display${input === '' ? ' amount-display--empty' : ''}`} data-testid="amount-display" aria-label={t('amount.display')} aria-live="polite">
+          {input === '' ? formatMoney('0.00', currency) : formatTypedAmount(input, currency)}
+        </output>
+        {config.currencies.length > 1 && (
+          <select
+            class="amount-currency"
+            aria-label={t('amount.currency')}
+            value={currency}
+            disabled={sending}
+            onChange={(event) => setCurrency(event.currentTarget.value as Currency)}
+          >
+            {config.currencies.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <p class={overLimit ? 'limits limits--over' : 'limits'} role={overLimit ? 'alert' : undefined}>
+        {overLimit
+          ? t('amount.overLimit', { max: formatMoney(config.maxAmount, currency) })
+          : t('amount.limits', { max: formatMoney(config.maxAmount, currency), threshold: formatMoney(config.supervisorThreshold, currency) })}
+      </p>
+      <Keypad onKey={press} disabled={sending} />
+      {failure && <FailureAlert failure={failure} />}
+      {sending ? (
+        <Progress label={t('amount.busy')} />
+      ) : (
+        <button type="button" class="button button--primary button--wide" data-testid="amount-submit" disabled={!payable} onClick={submit}>
+          {t('amount.submit')}
+        </button>
+      )}
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Cashout } from '../../shared/api.ts';
+import { api } from '../api.ts';
+import { CancelButton } from '../components/cancel-button.tsx';
+import { FailureAlert } from '../components/failure-alert.tsx';
+import { Progress } from '../components/progress.tsx';
+import { ScreenFrame } from '../components/screen-frame.tsx';
+import type { Failure } from '../failure.ts';
+import { screenAfterReserveError, screenForCashout, type FlowControl } from '../flow.ts';
+import { formatMoney, t } from '../i18n/index.ts';
+import type { Settings } from '../settings.ts';
+import { useScanner } from '../use-scanner.ts';
+
+interface ScanProps {
+  cashout: Cashout;
+  notice?: Failure;
+  flow: FlowControl;
+  settings: Settings;
+}
+
+/**
+ * The code goes from the camera (or the manual field) straight into one reserve request and is
+ * not kept anywhere: not in state, not in the field, not after the request returns.
+ */
+export function ScanScreen({ cashout, notice, flow, settings }: ScanProps) {
+  const video = useRef<HTMLVideoElement>(null);
+  const sent = useRef(false);
+  const [phase, setPhase] = useState<'scanning' | 'reserving' | 'cancelling'>('scanning');
+  const [manualOpen, setManualOpen] = useState(false);
+  const manualInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (manualOpen) manualInput.current?.focus();
+  }, [manualOpen]);
+
+  async function reserve(code: string) {
+    if (sent.current) return;
+    sent.current = true;
+    setPhase('reserving');
+    try {
+      flow.show(screenForCashout(await api.reserve(cashout.id, code)));
+    } catch (error) {
+      flow.show(screenAfterReserveError(cashout, error));
+    }
+  }
+
+  const scanner = useScanner(video, { active: phase === 'scanning', deviceId: settings.cameraId, sound: settings.sound, onCode: reserve });
+
+  function submitManual(event: SubmitEvent) {
+    event.preventDefault();
+    const field = (event.currentTarget as HTMLFormElement).elements.namedItem('code');
+    if (!(field instanceof HTMLInputElement) || field.value.trim() === '') return;
+    const code = field.value;
+    field.value = '';
+    void reserve(code);
+  }
+
+  const showManual = manualOpen || scanner.problem !== null;
+
+  return (
+    <ScreenFrame name="scan" title={t('scan.title')} tone="dark">
+      <p class="scan__amount">{t('scan.paying', { amount: formatMoney(cashout.amount, cashout.currency) })}</p>
+      {notice && <FailureAlert failure={notice} noCash />}
+      <div class="viewfinder">
+        <video ref={video} class="viewfinder__video" data-testid="scan-video" muted playsInline autoplay aria-label={t('scan.video')} />
+        <div class="viewfinder__frame" aria-hidden="true" />
+      </div>
+      {scanner.problem && (
+        <p class="alert" role="alert">
+          {t(`scanner.${scanner.problem}`)}
+        </p>
+      )}
+      {phase === 'reserving' ? (
+        <Progress label={t('scan.reserving')} />
+      ) : (
+        <>
+          {scanner.starting && <Progress label={t('scan.starting')} />}
+          {!scanner.problem && !scanner.starting && <p class="hint">{t('scan.hint')}</p>}
+          <div class="tools">
+            {scanner.torchSupported && (
+              <button type="button" class="button button--secondary" aria-pressed={scanner.torchOn} onClick={scanner.toggleTorch}>
+                {scanner.torchOn ? t('scan.torchOff') : t('scan.torchOn')}
+              </button>
+            )}
+            {scanner.canSwitchCamera && (
+              <button type="button" class="button button--secondary" onClick={scanner.switchCamera}>
+                {t('scan.switchCamera')}
+              </button>
+            )}
+            <button
+              type="button"
+              class="button button--secondary"
+              data-testid="manual-entry-open"
+              aria-expanded={showManual}
+              onClick={() => setManualOpen(true)}
+            >
+              {t('scan.manual')}
+            </button>
+          </div>
+          {showManual && (
+            <form class="form manual" onSubmit={submitManual}>
+              <div class="field">
+                <label for="manual-code">{t('scan.manualLabel')}</label>
+                <input
+                  id="manual-code"
+                  name="code"
+                  data-testid="manual-code-input"
+                  autocomplete="off"
+                  autocapitalize="none"
+                  spellcheck={false}
+                  inputMode="text"
+                  required
+                  ref={manualInput}
+                />
+              </div>
+              <button type="submit" class="button button--primary" data-testid="manual-code-submit">
+                {t('scan.manualSubmit')}
+              </button>
+            </form>
+          )}
+          <CancelButton cashout={cashout} flow={flow} onStart={() => setPhase('cancelling')} />
+        </>
+      )}
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import type { User } from '../../shared/api.ts';
+import { api } from '../api.ts';
+import { FailureAlert } from '../components/failure-alert.tsx';
+import { LanguageSelect } from '../components/language-select.tsx';
+import { Progress } from '../components/progress.tsx';
+import { ScreenFrame } from '../components/screen-frame.tsx';
+import { takeCredentials } from '../credentials.ts';
+import { failureOf, type Failure } from '../failure.ts';
+import { t, type Language } from '../i18n/index.ts';
+
+interface SignInProps {
+  language: Language;
+  onLanguage: (language: Language) => void;
+  onSignedIn: (user: User) => void;
+}
+
+/** The password is read from the form on submit and the field cleared; it never enters state. */
+export function SignInScreen({ language, onLanguage, onSignedIn }: SignInProps) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const { username, password } = takeCredentials(event.currentTarget as HTMLFormElement);
+    setBusy(true);
+    setFailure(null);
+    try {
+      const { user } = await api.signIn(username, password);
+      onSignedIn(user);
+    } catch (error) {
+      setFailure(failureOf(error));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <ScreenFrame name="signin" title={t('signin.title')}>
+      <form class="form" onSubmit={submit}>
+        <div class="field">
+          <label for="login-username">{t('signin.username')}</label>
+          <input
+            id="login-username"
+            name="username"
+            data-testid="login-username"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck={false}
+            required
+          />
+        </div>
+        <div class="field">
+          <label for="login-password">{t('signin.password')}</label>
+          <input id="login-password" name="password" type="password" data-testid="login-password" autocomplete="current-password" required />
+        </div>
+        {failure && <FailureAlert failure={failure} />}
+        {busy ? (
+          <Progress label={t('signin.busy')} />
+        ) : (
+          <button type="submit" class="button button--primary" data-testid="login-submit">
+            {t('signin.submit')}
+          </button>
+        )}
+      </form>
+      <LanguageSelect value={language} onChange={onLanguage} />
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from 'preact/hooks';
+import type { Cashout, ConfigResponse } from '../../shared/api.ts';
+import { api } from '../api.ts';
+import { CancelButton } from '../components/cancel-button.tsx';
+import { FailureAlert } from '../components/failure-alert.tsx';
+import { Progress } from '../components/progress.tsx';
+import { ScreenFrame } from '../components/screen-frame.tsx';
+import type { Failure } from '../failure.ts';
+import { screenAfterError, screenForCashout, type FlowControl } from '../flow.ts';
+import { formatMoney, formatTime, t } from '../i18n/index.ts';
+import { ApprovalForm } from './approval-form.tsx';
+
+interface VerifyProps {
+  cashout: Cashout;
+  notice?: Failure;
+  config: ConfigResponse;
+  flow: FlowControl;
+}
+
+/** Confirm is possible only with both identity checks ticked and, where required, a supervisor's approval. */
+export function VerifyScreen({ cashout: initial, notice, config, flow }: VerifyProps) {
+  const [cashout, setCashout] = useState(initial);
+  const [documentChecked, setDocumentChecked] = useState(false);
+  const [photoChecked, setPhotoChecked] = useState(false);
+  const [phase, setPhase] = useState<'checking' | 'confirming' | 'cancelling'>('checking');
+
+  const awaitingApproval = cashout.approvalRequired && cashout.approvedBy === null;
+  const canConfirm = documentChecked && photoChecked && !awaitingApproval && phase === 'checking';
+
+  async function confirm() {
+    if (!canConfirm) return;
+    setPhase('confirming');
+    try {
+      flow.show(screenForCashout(await api.confirm(cashout.id)));
+    } catch (error) {
+      flow.show(screenAfterError(cashout, error));
+    }
+  }
+
+  return (
+    <ScreenFrame name="verify" title={t('verify.title')}>
+      <p class="verify__amount" data-testid="verify-amount">
+        {formatMoney(cashout.amount, cashout.currency)}
+      </p>
+      <p class="lead">
+        {t('verify.reserved')} {cashout.expiresAt && t('verify.holdsUntil', { time: formatTime(cashout.expiresAt) })}
+      </p>
+      {notice && <FailureAlert failure={notice} noCash />}
+      <fieldset class="checklist" disabled={phase !== 'checking'}>
+        <legend>{t('verify.checklist')}</legend>
+        <label class="check">
+          <input type="checkbox" data-testid="check-document" checked={documentChecked} onChange={(event) => setDocumentChecked(event.currentTarget.checked)} />
+          <span>{t('verify.checkDocument')}</span>
+        </label>
+        <label class="check">
+          <input type="checkbox" data-testid="check-photo" checked={photoChecked} onChange={(event) => setPhotoChecked(event.currentTarget.checked)} />
+          <span>{t('verify.checkPhoto')}</span>
+        </label>
+      </fieldset>
+      {cashout.approvalRequired &&
+        (awaitingApproval ? (
+          <ApprovalForm cashout={cashout} threshold={formatMoney(config.supervisorThreshold, cashout.currency)} flow={flow} onApproved={setCashout} />
+        ) : (
+          <p class="notice" role="status">
+            {t('approval.done', { user: cashout.approvedBy ?? '' })}
+          </p>
+        ))}
+      {phase === 'confirming' ? (
+        <Progress label={t('verify.confirming')} />
+      ) : (
+        <>
+          {phase === 'checking' && (
+            <button type="button" class="button button--primary button--wide" data-testid="confirm-button" disabled={!canConfirm} onClick={confirm}>
+              {t('verify.confirm')}
+            </button>
+          )}
+          <CancelButton cashout={cashout} flow={flow} onStart={() => setPhase('cancelling')} />
+        </>
+      )}
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,37 @@
+/** Device preferences. Kept in localStorage because the language is needed before the first paint. */
+export type Language = 'en' | 'lt';
+
+export interface Settings {
+  language: Language;
+  /** The camera the cashier picked; null = the rear camera the scanner chooses. */
+  cameraId: string | null;
+  sound: boolean;
+}
+
+const key = 'kasa.settings';
+
+function defaultLanguage(): Language {
+  return navigator.language.toLowerCase().startsWith('lt') ? 'lt' : 'en';
+}
+
+export function loadSettings(): Settings {
+  const defaults: Settings = { language: defaultLanguage(), cameraId: null, sound: true };
+  try {
+    const stored = JSON.parse(localStorage.getItem(key) ?? '{}') as Partial<Record<keyof Settings, unknown>>;
+    return {
+      language: stored.language === 'en' || stored.language === 'lt' ? stored.language : defaults.language,
+      cameraId: typeof stored.cameraId === 'string' ? stored.cameraId : null,
+      sound: typeof stored.sound === 'boolean' ? stored.sound : defaults.sound,
+    };
+  } catch {
+    return defaults;
+  }
+}
+
+export function saveSettings(settings: Settings): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(settings));
+  } catch {
+    // Storage full or blocked (private mode): the preference lasts for this session only.
+  }
+}
