@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseAmount } from '../shared/money.ts';
+import { currencies, parseAmount } from '../shared/money.ts';
+import type { CashoutSettings } from './cashout/types.ts';
 
 /** Server configuration from the environment (design §4), validated once at start-up. */
 
@@ -191,4 +192,16 @@ export function parseConfig(env: Env): ConfigResult {
     publicOrigin: v.PUBLIC_ORIGIN ?? null,
   });
   return { ok: true, config };
+}
+
+/** The limits and timings the cash-out workflow runs under, from the configuration. */
+export function cashoutSettingsOf(config: Config): CashoutSettings {
+  return {
+    maxAmountCents: config.maxAmountCents,
+    supervisorThresholdCents: config.supervisorThresholdCents,
+    reserveSeconds: config.reserveSeconds,
+    maxCodeAttempts: config.maxCodeAttempts,
+    dailyCapCents: config.dailyCapCents,
+    currencies,
+  };
 }

@@ -8,8 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createAccounts } from './auth/accounts.ts';
 import { createSessionManager } from './auth/sessions.ts';
 import { createCashoutService, startSweeper } from './cashout/service.ts';
-import type { CashoutSettings } from './cashout/types.ts';
-import type { Config } from './config.ts';
+import { cashoutSettingsOf, type Config } from './config.ts';
 import { gracefulCloser } from './graceful-close.ts';
 import { ensureDemoAccounts, randomDemoPassword, type DemoAccounts } from './demo-accounts.ts';
 import { createHealthCheck } from './health.ts';
@@ -18,7 +17,6 @@ import { createLogger, type Logger } from './log.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import { createWalletClient } from './wallet/client.ts';
-import { currencies } from '../shared/money.ts';
 
 export interface StartOptions {
   log?: Logger;
@@ -107,15 +105,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     const accounts = createAccounts(store);
     const sessions = createSessionManager({ store, idleMs: config.sessionIdleHours * 3_600_000 });
-    const settings: CashoutSettings = {
-      maxAmountCents: config.maxAmountCents,
-      supervisorThresholdCents: config.supervisorThresholdCents,
-      reserveSeconds: config.reserveSeconds,
-      maxCodeAttempts: config.maxCodeAttempts,
-      dailyCapCents: config.dailyCapCents,
-      currencies,
-    };
-    const service = createCashoutService({ store, wallet, settings, log });
+    const service = createCashoutService({ store, wallet, settings: cashoutSettingsOf(config), log });
 
     const demoAccounts = simulator
       ? await ensureDemoAccounts(store, accounts, options.demoPasswords ?? { cashier: randomDemoPassword(), supervisor: randomDemoPassword() })

@@ -6,7 +6,7 @@ import { createAccounts } from '../../../server/auth/accounts.ts';
 import type { LoginThrottle } from '../../../server/auth/login-throttle.ts';
 import { createSessionManager } from '../../../server/auth/sessions.ts';
 import { createCashoutService } from '../../../server/cashout/service.ts';
-import { parseConfig, type Config } from '../../../server/config.ts';
+import { cashoutSettingsOf, parseConfig, type Config } from '../../../server/config.ts';
 import { createHealthCheck } from '../../../server/health.ts';
 import { createApp } from '../../../server/http/app.ts';
 import type { AppDeps } from '../../../server/http/deps.ts';
@@ -15,7 +15,6 @@ import { startSimulator, type RunningSimulator } from '../../../server/simulator
 import { openSqliteStore } from '../../../server/store/sqlite.ts';
 import type { Store } from '../../../server/store/types.ts';
 import { createWalletClient } from '../../../server/wallet/client.ts';
-import { currencies } from '../../../shared/money.ts';
 
 /**
  * A real app on real parts: SQLite in a temp dir, the simulator on loopback, the real wallet
@@ -69,14 +68,7 @@ export async function startHarness(options: { env?: Record<string, string>; logi
   const service = createCashoutService({
     store,
     wallet,
-    settings: {
-      maxAmountCents: config.maxAmountCents,
-      supervisorThresholdCents: config.supervisorThresholdCents,
-      reserveSeconds: config.reserveSeconds,
-      maxCodeAttempts: config.maxCodeAttempts,
-      dailyCapCents: config.dailyCapCents,
-      currencies,
-    },
+    settings: cashoutSettingsOf(config),
   });
   const deps: AppDeps = {
     config,
