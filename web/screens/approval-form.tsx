@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Cashout } from '../../shared/api.ts';
 import { api, ApiError } from '../api.ts';
-import { FailureAlert } from '../components/failure-alert.tsx';
-import { Progress } from '../components/progress.tsx';
+import { CredentialFields } from '../components/credential-fields.tsx';
 import { takeCredentials } from '../credentials.ts';
 import { failureOf, type Failure } from '../failure.ts';
 import { screenForCashout, type FlowControl } from '../flow.ts';
@@ -40,22 +39,14 @@ export function ApprovalForm({ cashout, threshold, flow, onApproved }: ApprovalP
     <form class="form approval" onSubmit={submit} aria-labelledby="approval-title">
       <h2 id="approval-title">{t('approval.title')}</h2>
       <p>{t('approval.needed', { threshold })}</p>
-      <div class="field">
-        <label for="approval-username">{t('approval.username')}</label>
-        <input id="approval-username" name="username" data-testid="approval-username" autocomplete="off" autocapitalize="none" spellcheck={false} required />
-      </div>
-      <div class="field">
-        <label for="approval-password">{t('approval.password')}</label>
-        <input id="approval-password" name="password" type="password" data-testid="approval-password" autocomplete="off" required />
-      </div>
-      {failure && <FailureAlert failure={failure} />}
-      {busy ? (
-        <Progress label={t('approval.busy')} />
-      ) : (
-        <button type="submit" class="button button--secondary" data-testid="approval-submit">
-          {t('approval.submit')}
-        </button>
-      )}
+      <CredentialFields
+        idPrefix="approval"
+        labels={{ username: t('approval.username'), password: t('approval.password'), submit: t('approval.submit'), busy: t('approval.busy') }}
+        autofill={false}
+        failure={failure}
+        busy={busy}
+        submitClass="button--secondary"
+      />
     </form>
   );
 }

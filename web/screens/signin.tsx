@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { User } from '../../shared/api.ts';
 import { api } from '../api.ts';
-import { FailureAlert } from '../components/failure-alert.tsx';
+import { CredentialFields } from '../components/credential-fields.tsx';
 import { LanguageSelect } from '../components/language-select.tsx';
-import { Progress } from '../components/progress.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { takeCredentials } from '../credentials.ts';
 import { failureOf, type Failure } from '../failure.ts';
@@ -37,30 +36,14 @@ export function SignInScreen({ language, onLanguage, onSignedIn }: SignInProps) 
   return (
     <ScreenFrame name="signin" title={t('signin.title')}>
       <form class="form" onSubmit={submit}>
-        <div class="field">
-          <label for="login-username">{t('signin.username')}</label>
-          <input
-            id="login-username"
-            name="username"
-            data-testid="login-username"
-            autocomplete="username"
-            autocapitalize="none"
-            spellcheck={false}
-            required
-          />
-        </div>
-        <div class="field">
-          <label for="login-password">{t('signin.password')}</label>
-          <input id="login-password" name="password" type="password" data-testid="login-password" autocomplete="current-password" required />
-        </div>
-        {failure && <FailureAlert failure={failure} />}
-        {busy ? (
-          <Progress label={t('signin.busy')} />
-        ) : (
-          <button type="submit" class="button button--primary" data-testid="login-submit">
-            {t('signin.submit')}
-          </button>
-        )}
+        <CredentialFields
+          idPrefix="login"
+          labels={{ username: t('signin.username'), password: t('signin.password'), submit: t('signin.submit'), busy: t('signin.busy') }}
+          autofill
+          failure={failure}
+          busy={busy}
+          submitClass="button--primary"
+        />
       </form>
       <LanguageSelect value={language} onChange={onLanguage} />
     </ScreenFrame>
