@@ -15,8 +15,15 @@ function enforce(rule: RuleResult): void {
 /**
  * Checks the limits, records the cash-out, then creates the Paysera transaction. The record comes
  * first, so a create whose answer is lost is still known and its stray transaction can be found.
+ * The caller holds the cash-out's lock (on the id it chose), so the sweeper cannot take the
+ * record's pending create for one cut short by a crash while the call is still in flight.
  */
-export async function createCashout(ctx: CashoutContext, actor: Actor, input: { amountCents: number; currency: Currency }): Promise<CashoutRecord> {
+export async function createCashout(
+  ctx: CashoutContext,
+  actor: Actor,
+  input: { amountCents: number; currency: Currency },
+  id: string,
+): Promise<CashoutRecord> {
   const { settings } = ctx;
   const { amountCents, currency } = input;
   enforce(checkAmount(settings, amountCents, currency));
@@ -28,7 +35,7 @@ export async function createCashout(ctx: CashoutContext, actor: Actor, input: { 
 
   const step: Step = { actor: actor.username, action: 'cashout.create' };
   const record: CashoutRecord = {
-    id: ctx.newId(),
+    id,
     status: 'created',
     amountCents,
     currency,

@@ -70,7 +70,10 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
   const unsettled = (record: CashoutRecord): boolean => record.pending !== null || record.status === 'in_doubt';
 
   return {
-    create: (actor, input) => createCashout(ctx, actor, input),
+    create(actor, input) {
+      const id = ctx.newId();
+      return lock.run(id, () => createCashout(ctx, actor, input, id));
+    },
 
     async get(actor, id) {
       const record = await load(actor, id);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createGraceMs } from '../../../server/cashout/reconcile.ts';
 import type { CashoutRecord } from '../../../server/store/types.ts';
 import { customer, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
@@ -125,6 +126,9 @@ describe('sweep: writes cut short by a crash', () => {
     h = await startHarness();
     h.sim.state.addFault({ endpoint: 'create', kind: 'drop_before' });
     await expectRefusal(h.service.create(ona, { amountCents: 5000, currency: 'EUR' }), 'WALLET_UNAVAILABLE');
+    // The create might still be on its way: nothing is judged absent before the grace time.
+    expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 0 });
+    h.skewServiceClock(createGraceMs / 1000);
     expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
     const [record] = await h.service.list(ona, 0, Number.MAX_SAFE_INTEGER);
     expect(record).toMatchObject({ status: 'failed', errorCode: 'WALLET_UNAVAILABLE', pending: null, transactionKey: null });
@@ -191,6 +195,33 @@ describe('sweep: writes cut short by a crash', () => {
 });
 
 describe('sweep alongside a request', () => {
+  it('leaves a create alone whose transaction exists but whose answer is still on its way', async () => {
+    let answer = () => {};
+    const answerHeld = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    h = await startHarness({
+      wrapWallet: (wallet) => ({
+        ...wallet,
+        async createTransaction(input) {
+          const tx = await wallet.createTransaction(input);
+          await answerHeld;
+          return tx;
+        },
+      }),
+    });
+    const creating = h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
+    await vi.waitFor(() => expect(h.sim.state.transactions()).toHaveLength(1));
+    const sweeping = h.service.sweep();
+    answer();
+    const created = await creating;
+    expect(created).toMatchObject({ status: 'created', pending: null });
+    expect(await sweeping).toEqual({ resolved: 0, revoked: 0 });
+    expect(await expectAgreement(h, created.id)).toMatchObject({ status: 'created' });
+    expect(h.sim.state.transaction(created.transactionKey ?? '')?.status).toBe('new');
+  });
+
+
   it('waits for a confirm in flight instead of taking its pending write for a crash', async () => {
     const { id, key, walletId } = await reservedCashout();
     h.sim.state.addFault({ endpoint: 'confirm', kind: 'latency', ms: 300 });
