@@ -202,6 +202,8 @@ export function cashoutSettingsOf(config: Config): CashoutSettings {
     reserveSeconds: config.reserveSeconds,
     maxCodeAttempts: config.maxCodeAttempts,
     dailyCapCents: config.dailyCapCents,
+    // Far longer than any request can plausibly take to reach Paysera once we stopped waiting for it.
+    createGraceMs: 6 * config.walletTimeoutMs,
     currencies,
   };
 }

@@ -64,20 +64,13 @@ export function revokeIntent(ctx: CashoutContext, record: CashoutRecord): Revoke
 }
 
 /**
- * A create that timed out may still be on its way and land at Paysera after a first look found
- * nothing; it is judged absent only once it is this old, so its transaction cannot turn up later
- * with nobody left to revoke it.
- */
-export const createGraceMs = 120_000;
-
-/**
  * Settles a create whose answer never came. The transaction, if it exists, moves no money and is
  * found by the operation id sent with it; it is revoked. Without one the cash-out ends with `absent`.
  */
 export async function settleCreate(ctx: CashoutContext, record: CashoutRecord, step: Step, absent: 'create_failed' | 'cancel'): Promise<CashoutRecord> {
   const lookup = await findCreated(ctx, record);
   if (lookup.kind === 'unknown') return record;
-  if (lookup.kind === 'absent' && ctx.now() - record.updatedAt < createGraceMs) return record;
+  if (lookup.kind === 'absent' && ctx.now() - record.updatedAt < ctx.settings.createGraceMs) return record;
   const errorCode = absent === 'create_failed' ? 'WALLET_UNAVAILABLE' : null;
   if (lookup.kind === 'absent') return advance(ctx, record, { type: absent }, step, { patch: { pending: null, errorCode } });
   const reason = absent === 'cancel' ? 'revoked' : 'create_failed';

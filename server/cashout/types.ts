@@ -11,6 +11,11 @@ export interface CashoutSettings {
   maxCodeAttempts: number;
   /** Optional cap on what one cashier may pay out per day, per currency; null = no cap. */
   dailyCapCents: number | null;
+  /**
+   * A create that timed out may still land at Paysera later; it is judged absent only after this
+   * long, so its transaction cannot turn up with nobody left to revoke it.
+   */
+  createGraceMs: number;
   currencies: readonly Currency[];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../server/config.ts';
+import { cashoutSettingsOf, parseConfig } from '../../server/config.ts';
 
 function ok(env: Record<string, string | undefined>) {
   const result = parseConfig(env);
@@ -121,5 +121,20 @@ describe('parseConfig', () => {
       'SUPERVISOR_THRESHOLD: must not be above MAX_AMOUNT',
     ]);
     expect(ok({ MAX_AMOUNT: '100.00', SUPERVISOR_THRESHOLD: '100.00' }).supervisorThresholdCents).toBe(10_000);
+  });
+});
+
+describe('cashoutSettingsOf', () => {
+  it('carries the limits over and waits six wallet timeouts before judging a lost create absent', () => {
+    const parsed = parseConfig({ MAX_AMOUNT: '500.00', SUPERVISOR_THRESHOLD: '200.00', WALLET_TIMEOUT_MS: '2000' });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    expect(cashoutSettingsOf(parsed.config)).toMatchObject({
+      maxAmountCents: 50_000,
+      supervisorThresholdCents: 20_000,
+      reserveSeconds: 300,
+      maxCodeAttempts: 3,
+      dailyCapCents: null,
+      createGraceMs: 12_000,
+    });
   });
 });

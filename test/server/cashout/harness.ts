@@ -32,6 +32,7 @@ export const defaultSettings: CashoutSettings = {
   reserveSeconds: 300,
   maxCodeAttempts: 3,
   dailyCapCents: null,
+  createGraceMs: 60_000,
   currencies: ['EUR', 'USD'],
 };
 

@@ -8,6 +8,7 @@ const settings: CashoutSettings = {
   reserveSeconds: 300,
   maxCodeAttempts: 3,
   dailyCapCents: 150_000,
+  createGraceMs: 60_000,
   currencies: ['EUR', 'USD'],
 };
 

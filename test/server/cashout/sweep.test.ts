@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGraceMs } from '../../../server/cashout/reconcile.ts';
 import type { CashoutRecord } from '../../../server/store/types.ts';
-import { customer, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
+import { customer, defaultSettings, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
 
 let h: Harness;
@@ -128,7 +127,7 @@ describe('sweep: writes cut short by a crash', () => {
     await expectRefusal(h.service.create(ona, { amountCents: 5000, currency: 'EUR' }), 'WALLET_UNAVAILABLE');
     // The create might still be on its way: nothing is judged absent before the grace time.
     expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 0 });
-    h.skewServiceClock(createGraceMs / 1000);
+    h.skewServiceClock(defaultSettings.createGraceMs / 1000);
     expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
     const [record] = await h.service.list(ona, 0, Number.MAX_SAFE_INTEGER);
     expect(record).toMatchObject({ status: 'failed', errorCode: 'WALLET_UNAVAILABLE', pending: null, transactionKey: null });

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { parseConfig } from '../../../server/config.ts';
+import { createLogger } from '../../../server/log.ts';
+import { startSimulator, type RunningSimulator } from '../../../server/simulator/index.ts';
+import { startServer, type StartOptions } from '../../../server/start-server.ts';
+import { seedAccounts, type TestAccounts } from './accounts.ts';
+
+/**
+ * The real server in live mode pointed at a simulator of our own, both in this process. Unlike
+ * demo mode, the test knows the MAC credentials (to search for the key) and owns the simulator.
+ */
+
+export const stackClientId = 'kasa-reliability';
+
+export interface KasaStack {
+  origin: string;
+  simulator: RunningSimulator;
+  dataDir: string;
+  macKey: string;
+  accounts: TestAccounts;
+  /** Every line the server logged, as written. */
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+export interface KasaStackOptions {
+  env?: Record<string, string>;
+  cashiers?: number;
+  supervisors?: number;
+  sweepIntervalMs?: number;
+  logLevel?: 'info' | 'debug' | 'trace';
+  staticRoot?: string;
+}
+
+export function randomMacKey(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Environment for live mode against `simulator`, as an operator would set it (design §4). */
+export function liveEnv(simulator: RunningSimulator, macKey: string, dataDir: string): Record<string, string> {
+  return {
+    PAYSERA_CLIENT_ID: stackClientId,
+    PAYSERA_MAC_KEY: macKey,
+    PAYSERA_BASE_URL: simulator.baseUrl,
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: '0',
+  };
+}
+
+export async function startKasaStack(options: KasaStackOptions = {}): Promise<KasaStack> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kasa-reliability-'));
+  const macKey = randomMacKey();
+  const simulator = await startSimulator({ clients: { [stackClientId]: macKey }, controlEnabled: true });
+  try {
+    const accounts = await seedAccounts(dataDir, { cashiers: options.cashiers ?? 2, supervisors: options.supervisors ?? 1 });
+    const parsed = parseConfig({ ...liveEnv(simulator, macKey, dataDir), ...options.env });
+    if (!parsed.ok) throw new Error(`bad test configuration: ${parsed.errors.join('; ')}`);
+    const logLines: string[] = [];
+    const log = createLogger({
+      level: options.logLevel ?? 'info',
+      secrets: [macKey],
+      destination: new Writable({
+        write(chunk, _encoding, done) {
+          logLines.push(String(chunk));
+          done();
+        },
+      }),
+    });
+    const startOptions: StartOptions = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      log,
+      ...(options.sweepIntervalMs !== undefined && { sweepIntervalMs: options.sweepIntervalMs }),
+      ...(options.staticRoot !== undefined && { staticRoot: options.staticRoot }),
+    };
+    const server = await startServer(parsed.config, startOptions);
+    return {
+      origin: server.origin,
+      simulator,
+      dataDir,
+      macKey,
+      accounts,
+      logLines,
+      async close() {
+        await server.close();
+        await simulator.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await simulator.close();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,374 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../server/http/local-day.ts';
+import { contentSecurityPolicy } from '../../server/http/security-headers.ts';
+import type { TestAccount } from '../reliability/support/accounts.ts';
+import { type ApiResponse, type ApiSession, createApiSession } from '../reliability/support/api-session.ts';
+import { startKasaStack, type KasaStack } from '../reliability/support/kasa-stack.ts';
+import { type RawResponse, rawRequest, setCookieFor } from './support/raw-http.ts';
+import { createStaticFixture, type StaticFixture } from './support/static-fixture.ts';
+
+/**
+ * Who may do what (design §3), as a table of every route × every role × no session, plus the
+ * rules around it: no self-approval, cashiers see only their own cash-outs, sign-in throttling,
+ * session cookie flags and the security headers on every kind of response.
+ */
+
+type Who = 'cashier' | 'supervisor' | 'admin' | 'none';
+const everyone: readonly Who[] = ['cashier', 'supervisor', 'admin', 'none'];
+
+let stack: KasaStack;
+let statics: StaticFixture;
+let walletId: number;
+let clients: Record<Who, ApiSession>;
+let otherCashier: ApiSession;
+let accountOf: Record<Exclude<Who, 'none'>, TestAccount>;
+let otherSupervisor: TestAccount;
+
+function account(list: readonly TestAccount[], index: number): TestAccount {
+  const found = list[index];
+  if (!found) throw new Error(`account ${index} missing`);
+  return found;
+}
+
+async function signedIn(who: TestAccount): Promise<ApiSession> {
+  const session = createApiSession(stack.origin);
+  await session.signIn(who.username, who.password);
+  return session;
+}
+
+beforeAll(async () => {
+  statics = await createStaticFixture();
+  stack = await startKasaStack({ staticRoot: statics.root, cashiers: 2, supervisors: 2, env: { SUPERVISOR_THRESHOLD: '300.00', MAX_AMOUNT: '1000.00' } });
+  walletId = stack.simulator.state.createWallet({ EUR: 10_000_000 });
+  accountOf = { cashier: account(stack.accounts.cashiers, 0), supervisor: account(stack.accounts.supervisors, 0), admin: stack.accounts.admin };
+  otherSupervisor = account(stack.accounts.supervisors, 1);
+  clients = {
+    cashier: await signedIn(accountOf.cashier),
+    supervisor: await signedIn(accountOf.supervisor),
+    admin: await signedIn(accountOf.admin),
+    none: createApiSession(stack.origin),
+  };
+  otherCashier = await signedIn(account(stack.accounts.cashiers, 1));
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.close();
+  await statics?.close();
+});
+
+interface CashoutJson {
+  id: string;
+  status: string;
+  cashier: string;
+}
+
+async function newCashout(owner: ApiSession, amount = '20.00'): Promise<CashoutJson> {
+  const created = await owner.request('POST', '/api/cashouts', { amount, currency: 'EUR' });
+  if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text}`);
+  return created.json as CashoutJson;
+}
+
+async function reservedCashout(owner: ApiSession, amount = '20.00'): Promise<CashoutJson> {
+  const { id } = await newCashout(owner, amount);
+  const { code } = stack.simulator.state.issueCode(walletId);
+  const reserved = await owner.request('POST', `/api/cashouts/${id}/reserve`, { code });
+  if (reserved.status !== 200) throw new Error(`reserve: ${reserved.status} ${reserved.text}`);
+  return reserved.json as CashoutJson;
+}
+
+/** A cashier acts on their own cash-outs; supervisors and admins here act on another cashier's. */
+const ownerFor = (who: Who): ApiSession => (who === 'cashier' ? clients.cashier : otherCashier);
+
+const today = localDate(Date.now());
+
+interface RouteRow {
+  route: string;
+  expected: Record<Who, number>;
+  call(who: Who): Promise<ApiResponse>;
+}
+
+const signedInOnly = (status: number) => ({ cashier: status, supervisor: status, admin: status, none: 401 });
+const supervisorsOnly = { cashier: 403, supervisor: 200, admin: 200, none: 401 };
+
+const table: RouteRow[] = [
+  {
+    route: 'POST /api/session',
+    expected: { cashier: 200, supervisor: 200, admin: 200, none: 200 },
+    call: (who) => {
+      const { username, password } = accountOf[who === 'none' ? 'cashier' : who];
+      return createApiSession(stack.origin).request('POST', '/api/session', { username, password });
+    },
+  },
+  { route: 'GET /api/session', expected: signedInOnly(200), call: (who) => clients[who].request('GET', '/api/session') },
+  {
+    route: 'DELETE /api/session',
+    expected: signedInOnly(204),
+    // A session of its own: signing out the shared one would change every later cell.
+    call: async (who) => (who === 'none' ? clients.none : await signedIn(accountOf[who])).request('DELETE', '/api/session'),
+  },
+  { route: 'GET /api/config', expected: signedInOnly(200), call: (who) => clients[who].request('GET', '/api/config') },
+  {
+    route: 'POST /api/cashouts',
+    expected: signedInOnly(201),
+    call: (who) => clients[who].request('POST', '/api/cashouts', { amount: '10.00', currency: 'EUR' }),
+  },
+  { route: 'GET /api/cashouts?date=', expected: signedInOnly(200), call: (who) => clients[who].request('GET', `/api/cashouts?date=${today}`) },
+  {
+    route: 'GET /api/cashouts/:id',
+    expected: signedInOnly(200),
+    call: async (who) => clients[who].request('GET', `/api/cashouts/${(await newCashout(ownerFor(who))).id}`),
+  },
+  {
+    route: 'POST /api/cashouts/:id/reserve',
+    expected: signedInOnly(200),
+    call: async (who) => {
+      const { id } = await newCashout(ownerFor(who));
+      return clients[who].request('POST', `/api/cashouts/${id}/reserve`, { code: stack.simulator.state.issueCode(walletId).code });
+    },
+  },
+  {
+    route: 'POST /api/cashouts/:id/approve',
+    expected: signedInOnly(200),
+    call: async (who) => {
+      const { id } = await reservedCashout(ownerFor(who), '400.00');
+      return clients[who].request('POST', `/api/cashouts/${id}/approve`, { username: otherSupervisor.username, password: otherSupervisor.password });
+    },
+  },
+  {
+    route: 'POST /api/cashouts/:id/confirm',
+    expected: signedInOnly(200),
+    call: async (who) => clients[who].request('POST', `/api/cashouts/${(await reservedCashout(ownerFor(who))).id}/confirm`, { identityChecked: true }),
+  },
+  {
+    route: 'POST /api/cashouts/:id/cancel',
+    expected: signedInOnly(200),
+    call: async (who) => clients[who].request('POST', `/api/cashouts/${(await newCashout(ownerFor(who))).id}/cancel`),
+  },
+  { route: 'GET /api/reports/daily', expected: supervisorsOnly, call: (who) => clients[who].request('GET', `/api/reports/daily?date=${today}`) },
+  { route: 'GET /api/audit', expected: supervisorsOnly, call: (who) => clients[who].request('GET', '/api/audit') },
+  { route: 'GET /api/audit.csv', expected: supervisorsOnly, call: (who) => clients[who].request('GET', '/api/audit.csv') },
+  { route: 'GET /api/audit/verify', expected: supervisorsOnly, call: (who) => clients[who].request('GET', '/api/audit/verify') },
+  { route: 'GET /api/health', expected: { cashier: 200, supervisor: 200, admin: 200, none: 200 }, call: (who) => clients[who].request('GET', '/api/health') },
+];
+
+const cells = table.flatMap((row) => everyone.map((who) => ({ row, who, status: row.expected[who] })));
+
+describe('access table: every route × every role × no session', () => {
+  it.each(cells.map((cell) => [cell.row.route, cell.who, cell.status, cell] as const))('%s as %s → %i', async (_route, who, status, cell) => {
+    const response = await cell.row.call(who);
+    expect({ status: response.status, body: response.status === status ? '' : response.text }).toEqual({ status, body: '' });
+    if (status === 401) expect(response.json).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    if (status === 403) expect(response.json).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('approval and ownership', () => {
+  it('refuses a supervisor approving their own cash-out, and a cashier approving at all', async () => {
+    const own = await reservedCashout(clients.supervisor, '500.00');
+    const self = await clients.supervisor.request('POST', `/api/cashouts/${own.id}/approve`, {
+      username: accountOf.supervisor.username,
+      password: accountOf.supervisor.password,
+    });
+    expect(self.status).toBe(403);
+    expect(self.json).toMatchObject({ error: { code: 'SELF_APPROVAL' } });
+
+    const cashierOwn = await reservedCashout(clients.cashier, '500.00');
+    const byCashier = await clients.cashier.request('POST', `/api/cashouts/${cashierOwn.id}/approve`, {
+      username: accountOf.cashier.username,
+      password: accountOf.cashier.password,
+    });
+    expect(byCashier.status).toBe(403);
+    const unapproved = await clients.cashier.request('POST', `/api/cashouts/${cashierOwn.id}/confirm`, { identityChecked: true });
+    expect(unapproved.status).toBe(403);
+    expect(unapproved.json).toMatchObject({ error: { code: 'APPROVAL_REQUIRED' } });
+    expect(stack.simulator.state.transactions().filter((tx) => tx.status === 'confirmed' && tx.amount === 500_00)).toEqual([]);
+  });
+
+  it('keeps a cashier out of another cashier\'s cash-out', async () => {
+    const theirs = await newCashout(otherCashier);
+    const reservedTheirs = await reservedCashout(otherCashier);
+    const attempts = [
+      await clients.cashier.request('GET', `/api/cashouts/${theirs.id}`),
+      await clients.cashier.request('POST', `/api/cashouts/${theirs.id}/reserve`, { code: stack.simulator.state.issueCode(walletId).code }),
+      await clients.cashier.request('POST', `/api/cashouts/${theirs.id}/cancel`),
+      await clients.cashier.request('POST', `/api/cashouts/${reservedTheirs.id}/confirm`, { identityChecked: true }),
+    ];
+    expect(attempts.map((response) => response.status)).toEqual([403, 403, 403, 403]);
+    const after = await otherCashier.request('GET', `/api/cashouts/${reservedTheirs.id}`);
+    expect((after.json as CashoutJson).status).toBe('reserved');
+  });
+
+  it('shows a cashier only their own history, and a supervisor everyone\'s', async () => {
+    const theirs = await newCashout(otherCashier);
+    const mine = await newCashout(clients.cashier);
+    const own = (await clients.cashier.request('GET', `/api/cashouts?date=${today}`)).json as { cashouts: CashoutJson[] };
+    expect(own.cashouts.map((cashout) => cashout.id)).toContain(mine.id);
+    expect(own.cashouts.map((cashout) => cashout.id)).not.toContain(theirs.id);
+    expect(new Set(own.cashouts.map((cashout) => cashout.cashier))).toEqual(new Set([accountOf.cashier.username]));
+    const all = (await clients.supervisor.request('GET', `/api/cashouts?date=${today}`)).json as { cashouts: CashoutJson[] };
+    expect(all.cashouts.map((cashout) => cashout.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+  });
+});
+
+describe('session cookie and security headers over HTTP', () => {
+  const expectSecurityHeaders = (response: RawResponse, what: string) => {
+    expect({ what, csp: response.headers['content-security-policy'] }).toEqual({ what, csp: contentSecurityPolicy });
+    expect({ what, ...pick(response, ['x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy']) }).toEqual({
+      what,
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+    });
+    expect(response.headers['permissions-policy']).toContain('camera=(self)');
+  };
+
+  it('sets the session cookie HttpOnly, SameSite=Strict, Path=/ and not Secure over plain HTTP', async () => {
+    const response = await rawRequest(stack.origin, {
+      method: 'POST',
+      path: '/api/session',
+      headers: { 'Content-Type': 'application/json', Origin: stack.origin },
+      body: JSON.stringify({ username: accountOf.cashier.username, password: accountOf.cashier.password }),
+    });
+    expect(response.status).toBe(200);
+    const attributes = cookieAttributes(setCookieFor(response.headers, 'kasa_session'));
+    expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/']));
+    expect(attributes).not.toContain('secure');
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('puts the security headers on API answers, errors, static files and not-found pages', async () => {
+    const cookie = clients.supervisor.cookie ?? '';
+    const responses: [string, RawResponse][] = [
+      ['API 200', await rawRequest(stack.origin, { method: 'GET', path: '/api/config', headers: { Cookie: cookie } })],
+      ['API 401', await rawRequest(stack.origin, { method: 'GET', path: '/api/config' })],
+      ['API 403 CSRF', await rawRequest(stack.origin, { method: 'POST', path: '/api/cashouts', headers: { Origin: 'https://evil.example' } })],
+      ['API 404', await rawRequest(stack.origin, { method: 'GET', path: '/api/nothing-here' })],
+      ['index.html', await rawRequest(stack.origin, { method: 'GET', path: '/' })],
+      ['deep link', await rawRequest(stack.origin, { method: 'GET', path: '/history' })],
+      ['asset', await rawRequest(stack.origin, { method: 'GET', path: statics.assetPath })],
+      ['missing asset', await rawRequest(stack.origin, { method: 'GET', path: '/assets/missing-123.js' })],
+    ];
+    expect(responses.map(([what, response]) => [what, response.status])).toEqual([
+      ['API 200', 200],
+      ['API 401', 401],
+      ['API 403 CSRF', 403],
+      ['API 404', 404],
+      ['index.html', 200],
+      ['deep link', 200],
+      ['asset', 200],
+      ['missing asset', 404],
+    ]);
+    for (const [what, response] of responses) expectSecurityHeaders(response, what);
+    for (const [what, response] of responses.filter(([what]) => what.startsWith('API'))) {
+      expect({ what, cacheControl: response.headers['cache-control'] }).toEqual({ what, cacheControl: 'no-store' });
+    }
+  });
+});
+
+describe('sign-in throttling', () => {
+  let throttled: KasaStack;
+
+  beforeAll(async () => {
+    throttled = await startKasaStack({ cashiers: 1, supervisors: 1 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await throttled?.close();
+  });
+
+  it('refuses a sixth wrong password with 429 and Retry-After, and then the right one too', async () => {
+    const target = account(throttled.accounts.cashiers, 0);
+    const client = createApiSession(throttled.origin);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      statuses.push((await client.request('POST', '/api/session', { username: target.username, password: `wrong-password-${attempt}` })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    const sixth = await client.request('POST', '/api/session', { username: target.username, password: 'wrong-password-6' });
+    expect(sixth.status).toBe(429);
+    expect(sixth.json).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    expect(Number(sixth.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+    const right = await client.request('POST', '/api/session', { username: target.username, password: target.password });
+    expect(right.status).toBe(429);
+  });
+
+  it('counts wrong approval passwords against the same throttle', async () => {
+    const supervisorAccount = account(throttled.accounts.supervisors, 0);
+    const wallet = throttled.simulator.state.createWallet({ EUR: 1_000_000 });
+    const cashier = createApiSession(throttled.origin);
+    // The cashier is locked out by the test before; an admin may pay out as well.
+    await cashier.signIn(throttled.accounts.admin.username, throttled.accounts.admin.password);
+    const { id } = (await cashier.request('POST', '/api/cashouts', { amount: '500.00', currency: 'EUR' })).json as CashoutJson;
+    await cashier.request('POST', `/api/cashouts/${id}/reserve`, { code: throttled.simulator.state.issueCode(wallet).code });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      statuses.push((await cashier.request('POST', `/api/cashouts/${id}/approve`, { username: supervisorAccount.username, password: `nope-${attempt}-xx` })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+});
+
+const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!hasOpenssl)('over HTTPS', () => {
+  let secure: KasaStack;
+  let certDir: string;
+
+  beforeAll(async () => {
+    certDir = await mkdtemp(join(tmpdir(), 'kasa-tls-'));
+    const [cert, key] = [join(certDir, 'cert.pem'), join(certDir, 'key.pem')];
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+    ], { stdio: 'ignore' });
+    secure = await startKasaStack({ cashiers: 1, supervisors: 1, env: { TLS_CERT: cert, TLS_KEY: key } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await secure?.close();
+    if (certDir) await rm(certDir, { recursive: true, force: true });
+  });
+
+  it('marks the session cookie Secure and pins the browser with HSTS', async () => {
+    expect(secure.origin.startsWith('https://')).toBe(true);
+    const cashier = account(secure.accounts.cashiers, 0);
+    const response = await rawRequest(secure.origin, {
+      method: 'POST',
+      path: '/api/session',
+      headers: { 'Content-Type': 'application/json', Origin: secure.origin },
+      body: JSON.stringify({ username: cashier.username, password: cashier.password }),
+    });
+    expect(response.status).toBe(200);
+    expect(cookieAttributes(setCookieFor(response.headers, 'kasa_session'))).toEqual(
+      expect.arrayContaining(['httponly', 'samesite=strict', 'path=/', 'secure']),
+    );
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    const failed = await rawRequest(secure.origin, { method: 'GET', path: '/api/config' });
+    expect(failed.status).toBe(401);
+    expect(failed.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  });
+});
+
+function cookieAttributes(line: string | undefined): string[] {
+  if (line === undefined) return [];
+  return line
+    .split(';')
+    .slice(1)
+    .map((part) => part.trim().toLowerCase());
+}
+
+function pick(response: RawResponse, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((name) => [name, response.headers[name]]));
+}

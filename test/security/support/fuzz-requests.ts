@@ -1,0 +1,233 @@
+import fc from 'fast-check';
+
+/**
+ * fast-check arbitraries for hostile requests against every route of design §3 and the static
+ * files: wrong-shaped, oversized, malformed and unicode bodies, odd headers, cookies and origins,
+ * traversal and mis-encoded paths, garbage query strings. Strings that matter carry `echoMarker`,
+ * so an answer that repeats the input back is easy to spot.
+ */
+
+export const echoMarker = 'Zq9ECHO7x';
+
+export type CookieChoice = 'none' | 'cashier' | 'supervisor' | 'admin' | 'garbage' | 'huge' | 'many';
+export type OriginChoice = 'own' | 'none' | 'evil' | 'null' | { raw: string };
+
+export interface FuzzCase {
+  method: string;
+  path: string;
+  contentType: string | null;
+  cookie: CookieChoice;
+  origin: OriginChoice;
+  extraHeaders: Record<string, string>;
+  body: string | null;
+  /** The strings put into the request, to check that no error message repeats them. */
+  inputs: string[];
+}
+
+/** [method, path template]; `:id` is replaced by a fuzzed path segment. */
+export const routes: readonly (readonly [string, string])[] = [
+  ['POST', '/api/session'],
+  ['GET', '/api/session'],
+  ['DELETE', '/api/session'],
+  ['GET', '/api/config'],
+  ['POST', '/api/cashouts'],
+  ['GET', '/api/cashouts'],
+  ['GET', '/api/cashouts/:id'],
+  ['POST', '/api/cashouts/:id/reserve'],
+  ['POST', '/api/cashouts/:id/approve'],
+  ['POST', '/api/cashouts/:id/confirm'],
+  ['POST', '/api/cashouts/:id/cancel'],
+  ['GET', '/api/reports/daily'],
+  ['GET', '/api/audit'],
+  ['GET', '/api/audit.csv'],
+  ['GET', '/api/audit/verify'],
+  ['GET', '/api/health'],
+  ['GET', '/'],
+  ['GET', '/index.html'],
+  ['GET', '/assets/:id'],
+  ['GET', '/:id'],
+  ['GET', '/:id/:id'],
+];
+
+const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+const percentEncodedBytes = fc
+  .uint8Array({ minLength: 1, maxLength: 24 })
+  .map((bytes) => [...bytes].map((byte) => `%${byte.toString(16).padStart(2, '0').toUpperCase()}`).join(''));
+
+const traversal = fc.constantFrom(
+  '..',
+  '../..',
+  '../../secret.txt',
+  '..%2Fsecret.txt',
+  '%2e%2e',
+  '%2E%2E%2Fkasa.sqlite',
+  '..%5Csecret.txt',
+  '%252e%252e%252fsecret.txt',
+  '%C0%AE%C0%AE%2Fsecret.txt',
+  '....//secret.txt',
+  '%00',
+  'index.html%00.js',
+  '%',
+  '%ZZ',
+  '%E0%A4%A',
+  '.',
+  '',
+);
+
+/** Percent-encoded as a client would, so any text can stand on the request line. */
+const encoded = (text: string): string => encodeURIComponent(text).replace(/'/g, '%27');
+
+function segmentArbitrary(existingId: string): fc.Arbitrary<{ segment: string; input: string | null }> {
+  return fc.oneof(
+    fc.constant({ segment: existingId, input: null }),
+    fc.uuid().map((id) => ({ segment: id, input: null })),
+    fc.string({ unit: 'grapheme', maxLength: 40 }).map((text) => ({ segment: encoded(`${echoMarker}${text}`), input: `${echoMarker}${text}` })),
+    fc.string({ unit: 'grapheme-ascii', minLength: 1000, maxLength: 3000 }).map((text) => ({ segment: encoded(text), input: text })),
+    traversal.map((segment) => ({ segment, input: null })),
+    percentEncodedBytes.map((segment) => ({ segment, input: null })),
+    fc.nat().map((n) => ({ segment: String(n), input: null })),
+  );
+}
+
+interface Fuzzed {
+  text: string;
+  /** The generated strings inside `text`. */
+  inputs: string[];
+}
+
+const fixed = (text: string): Fuzzed => ({ text, inputs: [] });
+
+const queryArbitrary: fc.Arbitrary<Fuzzed> = fc.oneof(
+  fc.constant(fixed('')),
+  fc
+    .constantFrom('?date=2026-02-30', '?date=yesterday', '?date=', '?from=2026-11-27&to=2026-11-26', '?from=%00', '?to=9999-99-99T99:99', '?date=2026-11-26&date=x')
+    .map(fixed),
+  fc
+    .dictionary(fc.constantFrom('date', 'from', 'to', 'limit', 'x', '__proto__', 'constructor'), fc.string({ unit: 'grapheme', maxLength: 30 }), { maxKeys: 4 })
+    .map((pairs) => {
+      const values = Object.values(pairs).map((value) => `${echoMarker}${value}`);
+      const entries = Object.keys(pairs).map((key, i) => `${encoded(key)}=${encoded(values[i] ?? '')}`);
+      return { text: entries.length === 0 ? '' : `?${entries.join('&')}`, inputs: values };
+    }),
+);
+
+const contentTypes = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'APPLICATION/JSON',
+  'application/vnd.kasa+json',
+  'application/jsonx',
+  'text/plain',
+  'text/json',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=----x',
+  '',
+  'application/json; charset=utf-16',
+];
+
+const printable = fc.string({ unit: 'grapheme-ascii', maxLength: 60 });
+
+const fields = ['amount', 'currency', 'code', 'username', 'password', 'identityChecked'];
+
+const markedString = fc.string({ unit: 'grapheme', maxLength: 30 }).map((text) => `${echoMarker}${text}`);
+
+const wrongShapes: fc.Arbitrary<unknown> = fc.oneof(
+  fc.jsonValue(),
+  fc.dictionary(fc.constantFrom(...fields), fc.oneof(fc.jsonValue(), markedString), { maxKeys: 6 }),
+  fc.record({ amount: fc.oneof(fc.double(), fc.integer(), markedString), currency: fc.oneof(fc.integer(), markedString, fc.constant('EUR')) }),
+  fc.record({ code: fc.oneof(fc.array(fc.integer()), fc.integer(), markedString, fc.string({ unit: 'grapheme', minLength: 200, maxLength: 400 })) }),
+  fc.record({ username: fc.oneof(markedString, fc.object()), password: fc.oneof(markedString, fc.integer(), fc.constant(null)) }),
+  fc.record({ identityChecked: fc.oneof(fc.constant('true'), fc.constant(1), fc.constant(false), fc.constant(null)) }),
+);
+
+function stringsIn(value: unknown, out: string[]): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsIn(item, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      out.push(key);
+      stringsIn(item, out);
+    }
+  }
+  return out;
+}
+
+/** A body, or null for none. */
+const bodyArbitrary: fc.Arbitrary<Fuzzed | null> = fc.oneof(
+  fc.constant(null),
+  wrongShapes.map((value) => ({ text: JSON.stringify(value) ?? 'null', inputs: stringsIn(value, []) })),
+  fc.nat({ max: 6000 }).map((depth) => fixed(`${'['.repeat(depth)}${']'.repeat(depth)}`)),
+  fc.nat({ max: 3000 }).map((depth) => fixed(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`)),
+  fc.integer({ min: 16 * 1024, max: 64 * 1024 }).map((size) => fixed(JSON.stringify({ code: 'x'.repeat(size) }))),
+  fc.json().map((text) => fixed(text.slice(0, Math.max(0, text.length - 1)))),
+  fc
+    .constantFrom('{', '{"amount":', "{'amount':'1'}", 'NaN', '\uFEFF{}', '{"a":1,}', '\u0000', '[1,2', 'null', '""', 'true', '{"__proto__":{"role":"admin"},"amount":"10.00"}')
+    .map(fixed),
+  printable.map((text) => ({ text: `${echoMarker}${text}`, inputs: [`${echoMarker}${text}`] })),
+);
+
+const cookieArbitrary = fc.constantFrom<CookieChoice>('none', 'cashier', 'supervisor', 'admin', 'garbage', 'huge', 'many');
+
+// Mostly the right origin, so that most cases get past the CSRF check to the handlers.
+const originArbitrary: fc.Arbitrary<OriginChoice> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant<OriginChoice>('own') },
+  { weight: 1, arbitrary: fc.constantFrom<OriginChoice>('none', 'evil', 'null') },
+  { weight: 1, arbitrary: printable.map((raw) => ({ raw })) },
+);
+
+const oddHeaders = fc.record(
+  {
+    Accept: fc.constantFrom('*/*', 'text/html', 'application/json', 'image/avif'),
+    'Accept-Language': printable,
+    'Content-Encoding': fc.constantFrom('gzip', 'br', 'identity', 'x-unknown'),
+    'X-Forwarded-For': fc.constantFrom('1.2.3.4', '::1', 'not-an-ip', '127.0.0.1, 10.0.0.1'),
+    Host: fc.constantFrom('kasa.example', 'evil.test:8443', '[::1]', '127.0.0.1:1'),
+    Range: fc.constantFrom('bytes=0-3', 'bytes=-1', 'bytes=999999-', 'garbage'),
+    'If-None-Match': printable,
+  },
+  { requiredKeys: [] },
+);
+
+const extraHeadersArbitrary = fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: oddHeaders });
+
+export function fuzzCaseArbitrary(existingId: string): fc.Arbitrary<FuzzCase> {
+  const segment = segmentArbitrary(existingId);
+  return fc
+    .record({
+      route: fc.constantFrom(...routes),
+      otherMethod: fc.option(fc.constantFrom(...methods), { freq: 5 }),
+      segments: fc.tuple(segment, segment),
+      query: queryArbitrary,
+      contentType: fc.option(fc.oneof(fc.constantFrom(...contentTypes), printable), { freq: 6 }),
+      cookie: cookieArbitrary,
+      origin: originArbitrary,
+      extraHeaders: extraHeadersArbitrary,
+      body: bodyArbitrary,
+    })
+    .map(({ route, otherMethod, segments, query, contentType, cookie, origin, extraHeaders, body }) => {
+      const [method, template] = route;
+      let used = 0;
+      const path = template.replace(/:id/g, () => segments[used++ % 2]?.segment ?? '');
+      const segmentInputs = segments.slice(0, used).flatMap(({ input }) => (input === null ? [] : [input]));
+      const fuzz: FuzzCase = {
+        method: otherMethod ?? method,
+        path: `${path}${query.text}`,
+        contentType,
+        cookie,
+        origin,
+        extraHeaders,
+        body: body?.text ?? null,
+        inputs: [...segmentInputs, ...query.inputs, ...(body?.inputs ?? [])],
+      };
+      // A counterexample can hold 60 KB of body; a summary is what a reader needs.
+      return Object.defineProperty(fuzz, fc.toStringMethod, { value: () => summary(fuzz), enumerable: false });
+    });
+}
+
+const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…(${text.length} chars)` : text);
+
+function summary(fuzz: FuzzCase): string {
+  const body = fuzz.body === null ? 'no body' : `body ${JSON.stringify(clip(fuzz.body, 160))}`;
+  return `${fuzz.method} ${clip(fuzz.path, 200)} content-type=${JSON.stringify(fuzz.contentType)} cookie=${fuzz.cookie} origin=${JSON.stringify(fuzz.origin)} headers=${JSON.stringify(fuzz.extraHeaders)} ${body}`;
+}
