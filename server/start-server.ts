@@ -117,7 +117,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       accounts,
       sessions,
       store,
-      wallet,
       health: createHealthCheck(wallet, config.mode),
       log,
       ...(options.staticRoot !== undefined && { staticRoot: options.staticRoot }),

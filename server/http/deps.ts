@@ -6,7 +6,6 @@ import type { CashoutService } from '../cashout/types.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/types.ts';
-import type { WalletClient } from '../wallet/types.ts';
 
 export interface AppDeps {
   config: Config;
@@ -14,7 +13,6 @@ export interface AppDeps {
   accounts: Pick<Accounts, 'authenticate'>;
   sessions: Pick<SessionManager, 'create' | 'resolve' | 'destroy'>;
   store: Store;
-  wallet: WalletClient;
   health: () => Promise<HealthResponse>;
   log: Logger;
   /** Directory of the built PWA; without it only the API is served. */

@@ -76,7 +76,6 @@ export async function startHarness(options: { env?: Record<string, string>; logi
     accounts,
     sessions: createSessionManager({ store }),
     store,
-    wallet,
     health: createHealthCheck(wallet, config.mode),
     log,
     ...(options.loginThrottle && { loginThrottle: options.loginThrottle }),
