@@ -1,0 +1,121 @@
+import { relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type BuiltApp, type BuiltChunk, buildAppWithStats } from './support/built-app.ts';
+import { repoRoot } from './support/dist.ts';
+import type { ResultRow } from './support/results.ts';
+import { runIfStarted } from './support/standalone.ts';
+
+const initialTargetBytes = 35 * 1024;
+const topCount = 12;
+
+/** The files index.html loads before any script runs: module scripts, modulepreloads and stylesheets. */
+function htmlAssets(html: string): string[] {
+  const files: string[] = [];
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
+    const attribute = (name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+    const isModuleScript = tag.startsWith('<script') && attribute('type') === 'module';
+    const rel = attribute('rel');
+    const url = isModuleScript ? attribute('src') : rel === 'modulepreload' || rel === 'stylesheet' ? attribute('href') : undefined;
+    if (url !== undefined && !/^[a-z]+:/i.test(url)) files.push(url.replace(/^\//, ''));
+  }
+  return files;
+}
+
+/** `start` and every chunk it pulls in through static imports; dynamic imports are not followed. */
+function staticClosure(chunks: ReadonlyMap<string, BuiltChunk>, start: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (fileName: string): void => {
+    if (seen.has(fileName)) return;
+    seen.add(fileName);
+    for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported);
+  };
+  for (const fileName of start) visit(fileName);
+  return [...seen];
+}
+
+async function gzipBytes(app: BuiltApp, files: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const file of files) total += gzipSync(await app.read(file), { level: 9 }).length;
+  return total;
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+function shortId(id: string): string {
+  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(id);
+  return inPackage ? `${inPackage[1]}: ${inPackage[2]}` : relative(repoRoot, id.replace(/^\0/, ''));
+}
+
+function packageOf(id: string): string {
+  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id);
+  return inPackage?.[1] ?? relative(repoRoot, id).split('/').slice(0, 2).join('/');
+}
+
+function topModules(chunks: readonly BuiltChunk[], group: (id: string) => string): string[] {
+  const sizes = new Map<string, number>();
+  for (const chunk of chunks) for (const module of chunk.modules) sizes.set(group(module.id), (sizes.get(group(module.id)) ?? 0) + module.renderedLength);
+  const total = [...sizes.values()].reduce((sum, size) => sum + size, 0);
+  return [...sizes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, topCount)
+    .map(([name, size]) => `    ${kb(size).padStart(9)}  ${((size / total) * 100).toFixed(0).padStart(3)} %  ${name}`);
+}
+
+function chunkFor(app: BuiltApp, sourcePath: string): BuiltChunk | undefined {
+  return app.chunks.find((chunk) => chunk.facadeModuleId?.endsWith(sourcePath));
+}
+
+export async function runBundleBench(): Promise<ResultRow[]> {
+  const app = await buildAppWithStats();
+  try {
+    const byFile = new Map(app.chunks.filter((chunk) => !chunk.inWorker).map((chunk) => [chunk.fileName, chunk]));
+    const html = (await app.read('index.html')).toString('utf8');
+    const loadedByHtml = htmlAssets(html);
+    const initialFiles = [...staticClosure(byFile, loadedByHtml.filter((file) => file.endsWith('.js'))), ...loadedByHtml.filter((file) => file.endsWith('.css'))];
+    const initialBytes = await gzipBytes(app, initialFiles);
+    const initial = new Set(initialFiles);
+
+    /** A lazily loaded part: its chunk and whatever it statically imports that the first load did not bring. */
+    const lazy = (chunk: BuiltChunk | undefined): string[] => (chunk ? staticClosure(byFile, [chunk.fileName]).filter((file) => !initial.has(file)) : []);
+    const scannerFiles = lazy(chunkFor(app, 'web/scanner/index.ts'));
+    const workerPathFiles = [...lazy(chunkFor(app, 'web/scanner/worker-decoder.ts')), ...app.chunks.filter((chunk) => chunk.inWorker).map((chunk) => chunk.fileName)];
+    const fallbackFiles = lazy(chunkFor(app, 'web/scanner/main-thread-decoder.ts'));
+    const deferredFiles = lazy(chunkFor(app, 'web/screens/deferred.ts'));
+    const scannerBytes = await gzipBytes(app, [...scannerFiles, ...workerPathFiles]);
+    const fallbackBytes = await gzipBytes(app, fallbackFiles);
+    const deferredBytes = await gzipBytes(app, deferredFiles);
+
+    const initialChunks = initialFiles.flatMap((file) => byFile.get(file) ?? []);
+    const scannerChunks = app.chunks.filter((chunk) => [...scannerFiles, ...workerPathFiles].includes(chunk.fileName));
+    console.log('bundle: gzip -9 of the built files');
+    console.log(`  initial (sign-in and amount screens): ${kb(initialBytes)} — ${initialFiles.join(', ')}`);
+    console.log(`  after sign-in (deferred screens): ${kb(deferredBytes)} — ${deferredFiles.join(', ')}`);
+    console.log(`  scanner, worker path: ${kb(scannerBytes)} — ${[...scannerFiles, ...workerPathFiles].join(', ')}`);
+    console.log(`  scanner, main-thread fallback: ${kb(fallbackBytes)} — ${fallbackFiles.join(', ')}`);
+    console.log('  initial: largest modules (rendered length before minifying, share of the initial code)');
+    for (const line of topModules(initialChunks, shortId)) console.log(line);
+    console.log('  initial: by package');
+    for (const line of topModules(initialChunks, packageOf)) console.log(line);
+    console.log('  scanner (worker path): by package');
+    for (const line of topModules(scannerChunks, packageOf)) console.log(line);
+
+    const largest = topModules(initialChunks, packageOf)[0]?.trim().replace(/\s+/g, ' ');
+    return [
+      {
+        benchmark: 'bundle',
+        metric: 'initial JS+CSS, gzip -9 (sign-in + amount)',
+        value: `${kb(initialBytes)} in ${initialFiles.length} files`,
+        target: '≤ 35 KB',
+        met: initialBytes <= initialTargetBytes,
+      },
+      { benchmark: 'bundle', metric: 'initial: largest package', value: largest ?? 'n/a' },
+      { benchmark: 'bundle', metric: 'deferred screens chunk, gzip -9 (after sign-in)', value: kb(deferredBytes) },
+      { benchmark: 'bundle', metric: 'lazy scanner, worker path, gzip -9', value: `${kb(scannerBytes)} in ${scannerFiles.length + workerPathFiles.length} files` },
+      { benchmark: 'bundle', metric: 'lazy main-thread decoder (fallback), gzip -9', value: kb(fallbackBytes) },
+    ];
+  } finally {
+    await app.close();
+  }
+}
+
+await runIfStarted(import.meta.url, runBundleBench);

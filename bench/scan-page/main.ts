@@ -1,0 +1,4 @@
+import { decodeCost } from './decode-cost.ts';
+import { timeRead } from './read-timer.ts';
+
+window.scanBench = { timeRead, decodeCost };

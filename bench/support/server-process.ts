@@ -1,0 +1,54 @@
+/**
+ * Entry of a child process holding one server under load, so the load generator does not share its
+ * event loop: `kasa` is the server in demo mode (with its embedded simulator; its SQLite file in a
+ * temp dir under BENCH_DATA_PARENT), `simulator` a bare simulator with the client given in the environment.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from '../../server/config.ts';
+import { startSimulator } from '../../server/simulator/index.ts';
+import { startServer } from '../../server/start-server.ts';
+import type { ChildReply, ChildRequest, ServerChildInfo } from './child-messages.ts';
+
+function reply(message: ChildReply): void {
+  process.send?.(message);
+}
+
+async function startKasa(): Promise<{ info: ServerChildInfo; close(): Promise<void> }> {
+  const dataDir = await mkdtemp(join(process.env.BENCH_DATA_PARENT ?? tmpdir(), 'kasa-bench-server-'));
+  // Paysera credentials in the environment would switch to live mode: the benchmark is of demo mode.
+  const parsed = parseConfig({ ...process.env, PAYSERA_CLIENT_ID: undefined, PAYSERA_MAC_KEY: undefined, DATA_DIR: dataDir });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const demoPasswords = { cashier: 'cashier-bench-password', supervisor: 'supervisor-bench-password' };
+  const server = await startServer(parsed.config, { port: 0, host: '127.0.0.1', dataDir, demoPasswords });
+  if (!server.simulator || !server.demoAccounts) throw new Error('the server did not start in demo mode');
+  return {
+    info: { origin: server.origin, simulatorOrigin: server.simulator.origin, cashier: server.demoAccounts.cashier },
+    async close() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startBareSimulator(): Promise<{ info: ServerChildInfo; close(): Promise<void> }> {
+  const clientId = process.env.BENCH_CLIENT_ID ?? '';
+  const macKey = process.env.BENCH_MAC_KEY ?? '';
+  const simulator = await startSimulator({ clients: { [clientId]: macKey }, controlEnabled: true });
+  return { info: { origin: simulator.origin, simulatorOrigin: simulator.origin }, close: () => simulator.close() };
+}
+
+const running = await (process.argv[2] === 'simulator' ? startBareSimulator() : startKasa());
+
+process.on('message', async (message: ChildRequest) => {
+  if (message.type === 'memory') {
+    // Collected first, so the figure is what stays alive rather than garbage not yet swept.
+    globalThis.gc?.();
+    reply({ type: 'memory', usage: process.memoryUsage() });
+  } else {
+    await running.close();
+    process.exit(0);
+  }
+});
+reply({ type: 'ready', info: running.info });
