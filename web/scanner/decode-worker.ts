@@ -2,12 +2,13 @@ import { BinaryBitmap, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } 
 import type { DecodeReply, DecodeRequest } from './decode-messages.ts';
 import { zxingHints } from './formats.ts';
 import { rgbaToLuminance } from './luminance.ts';
+import { warmUpFrame } from './warm-up.ts';
 
 const reader = new MultiFormatReader();
 reader.setHints(zxingHints());
+const warmUpRounds = 8;
 
-function decodeFrame({ width, height, pixels }: DecodeRequest): string | null {
-  const luminance = rgbaToLuminance(new Uint8ClampedArray(pixels), width * height);
+function decodeLuminance(luminance: Uint8ClampedArray, width: number, height: number): string | null {
   try {
     return reader.decodeWithState(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height)))).getText();
   } catch {
@@ -16,7 +17,15 @@ function decodeFrame({ width, height, pixels }: DecodeRequest): string | null {
   }
 }
 
+function warmUp(): void {
+  const { luminance, width, height } = warmUpFrame();
+  for (let round = 0; round < warmUpRounds; round++) decodeLuminance(luminance, width, height);
+}
+
 addEventListener('message', (event: MessageEvent<DecodeRequest>) => {
-  const reply: DecodeReply = { text: decodeFrame(event.data) };
+  const request = event.data;
+  if (request.kind === 'warm-up') return warmUp();
+  const { id, width, height, pixels } = request;
+  const reply: DecodeReply = { id, text: decodeLuminance(rgbaToLuminance(new Uint8ClampedArray(pixels), width * height), width, height) };
   postMessage(reply);
 });

@@ -11,6 +11,16 @@ const candidates: DecoderFactory[] = [
 ];
 
 /**
+ * Gets the decoder that will run ready before the camera opens: with no platform detector, the
+ * ZXing worker is started and warmed up.
+ */
+export async function prepareFrameDecoder(): Promise<void> {
+  const native = await createNativeDecoder().catch(() => undefined);
+  if (native) return native.close();
+  if (typeof Worker === 'function') (await import('./worker-decoder.ts')).warmUpWorkerDecoder();
+}
+
+/**
  * The best decoder this browser can run, falling back to the next candidate when one turns out
  * not to work (a worker blocked by policy, a detector that throws). Rejects only when none works.
  */

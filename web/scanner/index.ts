@@ -1,11 +1,11 @@
 import { closeStream, listCameras, openCamera, showStream } from './camera.ts';
-import { createFrameDecoder } from './decoder.ts';
+import { createFrameDecoder, prepareFrameDecoder } from './decoder.ts';
 import { createRepeatFilter } from './dedupe.ts';
 import { createReadFeedback } from './feedback.ts';
 import { eachVideoFrame } from './frame-loop.ts';
 import { classifyCameraError, environmentProblem } from './problems.ts';
 import { setTrackTorch, trackHasTorch } from './torch.ts';
-import type { ScannerHandle, ScannerOptions, ScannerProblem, StartScanner } from './types.ts';
+import type { PrepareScanner, ScannerHandle, ScannerOptions, ScannerProblem, StartScanner } from './types.ts';
 
 /** Returned after a problem was reported, so the screen can treat every start the same way. */
 const idleHandle: ScannerHandle = {
@@ -15,6 +15,8 @@ const idleHandle: ScannerHandle = {
   cameras: async () => [],
   async switchCamera() {},
 };
+
+export const prepareScanner: PrepareScanner = () => prepareFrameDecoder().catch(() => undefined);
 
 export const startScanner: StartScanner = async (options) => {
   const problem = environmentProblem({

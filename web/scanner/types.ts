@@ -22,3 +22,6 @@ export interface ScannerHandle {
 }
 
 export type StartScanner = (options: ScannerOptions) => Promise<ScannerHandle>;
+
+/** Loads and warms the decoder ahead of the first scan; never rejects. */
+export type PrepareScanner = () => Promise<void>;
