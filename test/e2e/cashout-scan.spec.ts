@@ -5,7 +5,11 @@ import { expect, test } from './support/camera-fixture.ts';
 import { type KasaUnderTest, startKasa } from './support/serve.ts';
 import { transactionOf, walletWithCode } from './support/wallets.ts';
 
-const screenshotDir = 'docs/screenshots';
+/**
+ * Every run photographs the screens into test-results/; `UPDATE_SCREENSHOTS=1 npm run test:e2e`
+ * writes them over the README's copies in docs/ instead, so a plain test run leaves the tree clean.
+ */
+const screenshotDir = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
 /** A phone in portrait, the cashier's usual device. */
 const phone = { width: 390, height: 844 };
 
