@@ -1,3 +1,4 @@
+import type { Cashout } from '../../shared/api.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -60,24 +61,18 @@ afterAll(async () => {
   await statics?.close();
 });
 
-interface CashoutJson {
-  id: string;
-  status: string;
-  cashier: string;
-}
-
-async function newCashout(owner: ApiSession, amount = '20.00'): Promise<CashoutJson> {
+async function newCashout(owner: ApiSession, amount = '20.00'): Promise<Cashout> {
   const created = await owner.request('POST', '/api/cashouts', { amount, currency: 'EUR' });
   if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text}`);
-  return created.json as CashoutJson;
+  return created.json as Cashout;
 }
 
-async function reservedCashout(owner: ApiSession, amount = '20.00'): Promise<CashoutJson> {
+async function reservedCashout(owner: ApiSession, amount = '20.00'): Promise<Cashout> {
   const { id } = await newCashout(owner, amount);
   const { code } = stack.simulator.state.issueCode(walletId);
   const reserved = await owner.request('POST', `/api/cashouts/${id}/reserve`, { code });
   if (reserved.status !== 200) throw new Error(`reserve: ${reserved.status} ${reserved.text}`);
-  return reserved.json as CashoutJson;
+  return reserved.json as Cashout;
 }
 
 /** A cashier acts on their own cash-outs; supervisors and admins here act on another cashier's. */
@@ -199,17 +194,17 @@ describe('approval and ownership', () => {
     ];
     expect(attempts.map((response) => response.status)).toEqual([403, 403, 403, 403]);
     const after = await otherCashier.request('GET', `/api/cashouts/${reservedTheirs.id}`);
-    expect((after.json as CashoutJson).status).toBe('reserved');
+    expect((after.json as Cashout).status).toBe('reserved');
   });
 
   it('shows a cashier only their own history, and a supervisor everyone\'s', async () => {
     const theirs = await newCashout(otherCashier);
     const mine = await newCashout(clients.cashier);
-    const own = (await clients.cashier.request('GET', `/api/cashouts?date=${today}`)).json as { cashouts: CashoutJson[] };
+    const own = (await clients.cashier.request('GET', `/api/cashouts?date=${today}`)).json as { cashouts: Cashout[] };
     expect(own.cashouts.map((cashout) => cashout.id)).toContain(mine.id);
     expect(own.cashouts.map((cashout) => cashout.id)).not.toContain(theirs.id);
     expect(new Set(own.cashouts.map((cashout) => cashout.cashier))).toEqual(new Set([accountOf.cashier.username]));
-    const all = (await clients.supervisor.request('GET', `/api/cashouts?date=${today}`)).json as { cashouts: CashoutJson[] };
+    const all = (await clients.supervisor.request('GET', `/api/cashouts?date=${today}`)).json as { cashouts: Cashout[] };
     expect(all.cashouts.map((cashout) => cashout.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
   });
 });
@@ -303,7 +298,7 @@ describe('sign-in throttling', () => {
     const cashier = createApiSession(throttled.origin);
     // The cashier is locked out by the test before; an admin may pay out as well.
     await cashier.signIn(throttled.accounts.admin.username, throttled.accounts.admin.password);
-    const { id } = (await cashier.request('POST', '/api/cashouts', { amount: '500.00', currency: 'EUR' })).json as CashoutJson;
+    const { id } = (await cashier.request('POST', '/api/cashouts', { amount: '500.00', currency: 'EUR' })).json as Cashout;
     await cashier.request('POST', `/api/cashouts/${id}/reserve`, { code: throttled.simulator.state.issueCode(wallet).code });
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt += 1) {

@@ -1,3 +1,4 @@
+import type { Cashout } from '../../../shared/api.ts';
 import { formatCents } from '../../../shared/money.ts';
 import type { ApiResponse, ApiSession } from './api-session.ts';
 import type { TestAccount } from './accounts.ts';
@@ -75,18 +76,6 @@ export function makePlan(random: Random, limits: Limits): Plan {
   }
 }
 
-export interface CashoutJson {
-  id: string;
-  status: string;
-  amount: string;
-  currency: string;
-  transactionKey: string | null;
-  cashier: string;
-  approvalRequired: boolean;
-  approvedBy: string | null;
-  error?: { code: string; message: string; action: string };
-}
-
 const terminal = new Set(['confirmed', 'cancelled', 'expired', 'failed']);
 
 export function isTerminalStatus(status: string): boolean {
@@ -158,9 +147,9 @@ function answerOf(response: ApiResponse): string {
   return `${response.status} ${errorCodeOf(response) ?? 'WITHOUT_ERROR_SHAPE'}`;
 }
 
-function cashoutOf(response: ApiResponse): CashoutJson | null {
-  const body = response.json as Partial<CashoutJson> | undefined;
-  return response.status < 300 && typeof body?.id === 'string' && typeof body.status === 'string' ? (body as CashoutJson) : null;
+function cashoutOf(response: ApiResponse): Cashout | null {
+  const body = response.json as Partial<Cashout> | undefined;
+  return response.status < 300 && typeof body?.id === 'string' && typeof body.status === 'string' ? (body as Cashout) : null;
 }
 
 /** Runs one plan to its end; a ServerGone from the session propagates (the server was killed). */
@@ -191,7 +180,7 @@ export async function runFlow(ctx: FlowContext, plan: Plan): Promise<void> {
     return;
   }
   const id = current.id;
-  const refresh = async (): Promise<CashoutJson | null> => cashoutOf(await send('get', 'GET', `/api/cashouts/${id}`)) ?? current;
+  const refresh = async (): Promise<Cashout | null> => cashoutOf(await send('get', 'GET', `/api/cashouts/${id}`)) ?? current;
 
   const attempts = [...plan.attempts];
   let code: string | null = null;

@@ -1,6 +1,7 @@
 import { parseAmount } from '../../../shared/money.ts';
 import type { TransactionView, WalletView } from '../../../server/simulator/index.ts';
-import { type CashoutJson, isTerminalStatus } from './flows.ts';
+import type { Cashout } from '../../../shared/api.ts';
+import { isTerminalStatus } from './flows.ts';
 
 /**
  * What must hold once every cash-out is settled, whatever failed on the way: Kasa and Paysera
@@ -18,7 +19,7 @@ export interface AuditEventJson {
 
 export interface SettledWorld {
   /** Every cash-out the server knows, as a supervisor's history shows it. */
-  cashouts: readonly CashoutJson[];
+  cashouts: readonly Cashout[];
   transactions: readonly TransactionView[];
   wallets: readonly WalletView[];
   startBalances: ReadonlyMap<number, number>;
@@ -102,7 +103,7 @@ export function checkSettled(world: SettledWorld): string[] {
  * The outcome the workflow writes on the event that ends a cash-out (server/cashout/advance.ts):
  * the new status, or for `failed` the error code that failed it.
  */
-function finalOutcomeOf(cashout: CashoutJson): string {
+function finalOutcomeOf(cashout: Cashout): string {
   return cashout.status === 'failed' ? (cashout.error?.code ?? 'failed') : cashout.status;
 }
 
@@ -119,7 +120,7 @@ const followUpActions = new Set(['cashout.sweep', 'cashout.reconcile']);
  * Exactly one final event per cash-out: the first event with an ending outcome, which must be the
  * outcome the cash-out ended with; anything after it may only be a follow-up.
  */
-export function checkAuditFinalEvents(cashouts: readonly CashoutJson[], events: readonly AuditEventJson[]): string[] {
+export function checkAuditFinalEvents(cashouts: readonly Cashout[], events: readonly AuditEventJson[]): string[] {
   const violations: string[] = [];
   const eventsOf = new Map<string, AuditEventJson[]>();
   for (const event of events) {
@@ -150,7 +151,7 @@ export function checkAuditFinalEvents(cashouts: readonly CashoutJson[], events: 
   return violations;
 }
 
-export function countByStatus(cashouts: readonly CashoutJson[]): Record<string, number> {
+export function countByStatus(cashouts: readonly Cashout[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const cashout of cashouts) {
     const key = cashout.status === 'failed' ? `failed (${cashout.error?.code ?? '?'})` : cashout.status;

@@ -2,7 +2,8 @@ import { localDate } from '../../../server/http/local-day.ts';
 import { openSqliteStore } from '../../../server/store/sqlite.ts';
 import type { CashoutRecord } from '../../../server/store/types.ts';
 import type { ApiSession } from './api-session.ts';
-import { type CashoutJson, isTerminalStatus } from './flows.ts';
+import type { Cashout } from '../../../shared/api.ts';
+import { isTerminalStatus } from './flows.ts';
 
 /**
  * The end of a shift: a supervisor cancels what the cashiers left open, and the server's sweeper
@@ -17,12 +18,12 @@ export function datesSince(since: number): string[] {
   return [...dates];
 }
 
-export async function listAllCashouts(supervisor: ApiSession, since: number): Promise<CashoutJson[]> {
-  const all: CashoutJson[] = [];
+export async function listAllCashouts(supervisor: ApiSession, since: number): Promise<Cashout[]> {
+  const all: Cashout[] = [];
   for (const date of datesSince(since)) {
     const response = await supervisor.request('GET', `/api/cashouts?date=${date}`);
     if (response.status !== 200) throw new Error(`history of ${date}: HTTP ${response.status} ${response.text}`);
-    all.push(...(response.json as { cashouts: CashoutJson[] }).cashouts);
+    all.push(...(response.json as { cashouts: Cashout[] }).cashouts);
   }
   return all;
 }

@@ -15,6 +15,7 @@ import { startSimulator, type RunningSimulator } from '../../../server/simulator
 import { openSqliteStore } from '../../../server/store/sqlite.ts';
 import type { Store } from '../../../server/store/types.ts';
 import { createWalletClient } from '../../../server/wallet/client.ts';
+import type { Cashout } from '../../../shared/api.ts';
 
 /**
  * A real app on real parts: SQLite in a temp dir, the simulator on loopback, the real wallet
@@ -134,25 +135,11 @@ export async function errorOf(response: Response): Promise<{ code: string; messa
   return body.error;
 }
 
-export interface CashoutJson {
-  id: string;
-  status: string;
-  amount: string;
-  currency: string;
-  transactionKey: string | null;
-  cashier: string;
-  approvalRequired: boolean;
-  approvedBy: string | null;
-  confirmedAt: string | null;
-  attemptsLeft: number;
-  error?: { code: string };
-}
-
 /** create → reserve → (approve) → confirm over HTTP; returns the confirmed cash-out. */
-export async function payOut(h: Harness, cookie: string, amount: string, approver?: string): Promise<CashoutJson> {
+export async function payOut(h: Harness, cookie: string, amount: string, approver?: string): Promise<Cashout> {
   const created = await call(h, 'POST', '/api/cashouts', { cookie, body: { amount, currency: 'EUR' } });
   if (created.status !== 201) throw new Error(`create failed: ${created.status} ${await created.text()}`);
-  const { id } = (await created.json()) as CashoutJson;
+  const { id } = (await created.json()) as Cashout;
   const { code } = h.simulator.state.issueCode(h.walletId);
   const reserved = await call(h, 'POST', `/api/cashouts/${id}/reserve`, { cookie, body: { code } });
   if (reserved.status !== 200) throw new Error(`reserve failed: ${reserved.status} ${await reserved.text()}`);
@@ -162,5 +149,5 @@ export async function payOut(h: Harness, cookie: string, amount: string, approve
   }
   const confirmed = await call(h, 'POST', `/api/cashouts/${id}/confirm`, { cookie, body: { identityChecked: true } });
   if (confirmed.status !== 200) throw new Error(`confirm failed: ${confirmed.status} ${await confirmed.text()}`);
-  return (await confirmed.json()) as CashoutJson;
+  return (await confirmed.json()) as Cashout;
 }

@@ -3,7 +3,8 @@ import { createHealthCheck } from '../../../../server/health.ts';
 import { createApp } from '../../../../server/http/app.ts';
 import { createWalletClient } from '../../../../server/wallet/client.ts';
 import { localDate } from '../../../../server/http/local-day.ts';
-import { call, errorOf, password, payOut, signIn, startHarness, users, type CashoutJson, type Harness } from '../harness.ts';
+import type { Cashout } from '../../../../shared/api.ts';
+import { call, errorOf, password, payOut, signIn, startHarness, users, type Harness } from '../harness.ts';
 
 let h: Harness;
 let cashier = '';
@@ -20,10 +21,10 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function create(cookie: string, amount: string): Promise<CashoutJson> {
+async function create(cookie: string, amount: string): Promise<Cashout> {
   const response = await call(h, 'POST', '/api/cashouts', { cookie, body: { amount, currency: 'EUR' } });
   expect(response.status).toBe(201);
-  return (await response.json()) as CashoutJson;
+  return (await response.json()) as Cashout;
 }
 
 describe('the cash-out flow over HTTP', () => {
@@ -50,7 +51,7 @@ describe('the cash-out flow over HTTP', () => {
 
     const confirmed = await call(h, 'POST', `/api/cashouts/${created.id}/confirm`, { cookie: cashier, body: { identityChecked: true } });
     expect(confirmed.status).toBe(200);
-    const body = (await confirmed.json()) as CashoutJson;
+    const body = (await confirmed.json()) as Cashout;
     expect(body.status).toBe('confirmed');
     expect(Date.parse(body.confirmedAt ?? '')).not.toBeNaN();
     expect(h.simulator.state.wallet(h.walletId)?.balances.EUR).toBe(before - 5000);
@@ -143,12 +144,12 @@ describe('history', () => {
 
     const own = await call(h, 'GET', `/api/cashouts?date=${today}`, { cookie: otherCashier });
     expect(own.status).toBe(200);
-    const ownBody = (await own.json()) as { date: string; cashouts: CashoutJson[]; totals: unknown[] };
+    const ownBody = (await own.json()) as { date: string; cashouts: Cashout[]; totals: unknown[] };
     expect(ownBody.date).toBe(today);
     expect(ownBody.cashouts.map((c) => c.id)).toEqual([mine.id]);
     expect(ownBody.totals).toEqual([{ currency: 'EUR', count: 1, amount: '12.34' }]);
 
-    const all = (await (await call(h, 'GET', '/api/cashouts', { cookie: supervisor })).json()) as { cashouts: CashoutJson[] };
+    const all = (await (await call(h, 'GET', '/api/cashouts', { cookie: supervisor })).json()) as { cashouts: Cashout[] };
     expect(new Set(all.cashouts.map((c) => c.cashier))).toEqual(new Set([users.cashier, users.otherCashier, users.supervisor]));
   });
 
