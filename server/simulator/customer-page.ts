@@ -23,12 +23,19 @@ export function customerPage(state: SimulatorState, clock: SimClock, walletId: n
   };
 }
 
+/**
+ * Scanners need a light quiet zone around a code (four modules for QR, ten for Code 128), or a
+ * camera pointed at this page reads neither: bwip-js adds none by default.
+ */
+export const qrSymbol = { bcid: 'qrcode', scale: 4, paddingwidth: 4, paddingheight: 4 } as const;
+export const barSymbol = { bcid: 'code128', scale: 2, height: 18, paddingwidth: 10, paddingheight: 2 } as const;
+
 function renderPage(available: Record<string, number>, code: string, ttlSeconds: number): string {
   const balances = Object.entries(available)
     .map(([currency, cents]) => `<li>${escapeHtml(currency)} ${escapeHtml(formatCents(cents))}</li>`)
     .join('');
-  const qr = bwipjs.toSVG({ bcid: 'qrcode', text: code, scale: 4 });
-  const code128 = bwipjs.toSVG({ bcid: 'code128', text: code, scale: 2, height: 18 });
+  const qr = bwipjs.toSVG({ ...qrSymbol, text: code });
+  const code128 = bwipjs.toSVG({ ...barSymbol, text: code });
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -40,6 +47,7 @@ function renderPage(available: Record<string, number>, code: string, ttlSeconds:
 body{font-family:system-ui,sans-serif;margin:0;padding:1rem;text-align:center;background:#fff;color:#111}
 ul{list-style:none;padding:0;font-size:1.4rem;font-weight:600}
 .qr svg{width:min(70vw,320px);height:auto}
+.bar{margin-top:1.5rem}
 .bar svg{width:min(92vw,520px);height:auto}
 .code{font-family:ui-monospace,monospace;font-size:1.1rem;letter-spacing:.05em;word-break:break-all}
 a{display:inline-block;margin-top:1rem;padding:.8rem 1.4rem;border-radius:.5rem;background:#0a5fd8;color:#fff;text-decoration:none}

@@ -1,5 +1,6 @@
 import bwipjs from 'bwip-js/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { barSymbol, qrSymbol } from '../../../server/simulator/customer-page.ts';
 import { startSimulator } from '../../../server/simulator/index.ts';
 import type { RunningSimulator } from '../../../server/simulator/index.ts';
 import { clients, createTransactionKey, walletCall } from './signed-fetch.ts';
@@ -37,8 +38,8 @@ describe('GET /customer', () => {
     expect(sim.state.code(code)?.expiresAt).toBeLessThanOrEqual(after + 90);
     expect(html).toContain('EUR 500.00');
     expect(html.match(/<svg[\s>]/g)).toHaveLength(2);
-    expect(html).toContain(bwipjs.toSVG({ bcid: 'qrcode', text: code, scale: 4 }));
-    expect(html).toContain(bwipjs.toSVG({ bcid: 'code128', text: code, scale: 2, height: 18 }));
+    expect(html).toContain(bwipjs.toSVG({ ...qrSymbol, text: code }));
+    expect(html).toContain(bwipjs.toSVG({ ...barSymbol, text: code }));
     expect(Number(/<meta http-equiv="refresh" content="(\d+)">/.exec(html)?.[1])).toBeGreaterThanOrEqual(89);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(?:src|href)="https?:/i);
