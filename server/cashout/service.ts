@@ -72,7 +72,8 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
   return {
     create(actor, input) {
       const id = ctx.newId();
-      return lock.run(id, () => createCashout(ctx, actor, input, id));
+      // One create at a time per cashier, so two at once cannot both pass the daily cap.
+      return lock.run(`cashier:${actor.username}`, () => lock.run(id, () => createCashout(ctx, actor, input, id)));
     },
 
     async get(actor, id) {

@@ -263,6 +263,16 @@ describe('limits', () => {
     await h.service.cancel(ona, first.id);
     expect(await h.service.create(ona, { amountCents: 5000, currency: 'EUR' })).toMatchObject({ status: 'created' });
   });
+
+  it('lets only one of two simultaneous creates through the daily cap', async () => {
+    await harness({ settings: { dailyCapCents: 10_000 } });
+    const outcomes = await Promise.allSettled([
+      h.service.create(ona, { amountCents: 6000, currency: 'EUR' }),
+      h.service.create(ona, { amountCents: 6000, currency: 'EUR' }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await h.service.list(ona, 0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
+  });
 });
 
 describe('cancel', () => {
