@@ -60,6 +60,23 @@ test('falls back to @zxing/browser on the page thread where workers are unavaila
   expect(workers).toEqual([]);
 });
 
+/** A code with a finder-like shape in its data: stock @zxing/library 0.21 never reads it (qr-finder.ts). */
+const codeWithFalseFinder = '2941198148893542039133853353';
+
+for (const thread of ['worker', 'page thread'] as const) {
+  test(`reads a QR code whose data looks like a corner marker, in the ${thread} decoder`, async ({ withCamera }) => {
+    const { page } = await withCamera(codeWithFalseFinder, 'qrcode');
+    if (thread === 'page thread') {
+      await page.addInitScript(() => {
+        Reflect.deleteProperty(window, 'Worker');
+      });
+    }
+    await page.goto(site.origin);
+    await page.evaluate(() => window.scannerTest.start());
+    await expect.poll(() => page.evaluate(() => window.scannerTest.codes)).toEqual([codeWithFalseFinder]);
+  });
+}
+
 test('stop() and a hidden page end every camera track', async ({ withCamera }) => {
   const { page } = await withCamera(code, 'code128');
   await page.goto(site.origin);

@@ -3,6 +3,7 @@ import type { DecodeReply, DecodeRequest } from './decode-messages.ts';
 import { zxingHints } from './formats.ts';
 import { rgbaToLuminance } from './luminance.ts';
 import { warmUpFrame } from './warm-up.ts';
+import './zxing-patches.ts';
 
 const reader = new MultiFormatReader();
 reader.setHints(zxingHints());
