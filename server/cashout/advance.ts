@@ -1,3 +1,4 @@
+import { StaleCashoutError } from '../store/errors.ts';
 import type { AuditInput, CashoutRecord, PendingOperation } from '../store/types.ts';
 import type { CashoutContext, Step } from './context.ts';
 import { transition } from './machine.ts';
@@ -26,6 +27,20 @@ function auditFor(record: CashoutRecord, step: Step, outcome: string, walletErro
   };
 }
 
+/**
+ * Every write of a step is made against the status the step read: the per-cash-out lock keeps one
+ * process from racing itself, and this keeps a second writer (another process on the same data
+ * dir) from having its step recorded over a status it never saw.
+ */
+async function write(ctx: CashoutContext, record: CashoutRecord, patch: Partial<Omit<CashoutRecord, 'id'>>, audit?: AuditInput): Promise<CashoutRecord> {
+  try {
+    return await ctx.store.updateCashout(record.id, patch, audit, record.status);
+  } catch (error) {
+    if (error instanceof StaleCashoutError) throw new CashoutError('WRONG_STATE', `This cash-out is now ${error.actual.replace('_', ' ')}; reload it.`);
+    throw error;
+  }
+}
+
 /** The only way a cash-out's status changes: through the machine, persisted with its audit event. */
 export async function advance(
   ctx: CashoutContext,
@@ -39,12 +54,12 @@ export async function advance(
   const changed = { ...record, ...options.patch, status: result.next };
   const failure = changed.status === 'failed' ? changed.errorCode : null;
   const audit = auditFor(changed, step, options.outcome ?? failure ?? result.next, options.walletError ?? null);
-  return ctx.store.updateCashout(record.id, { ...options.patch, status: result.next, updatedAt: ctx.now() }, audit);
+  return write(ctx, record, { ...options.patch, status: result.next, updatedAt: ctx.now() }, audit);
 }
 
 /** Records a Wallet write as sent before sending it, so a crash leaves a trace the sweeper can follow. */
 export async function writeAhead(ctx: CashoutContext, record: CashoutRecord, pending: PendingOperation, patch: RecordPatch = {}): Promise<CashoutRecord> {
-  return ctx.store.updateCashout(record.id, { ...patch, pending, updatedAt: ctx.now() });
+  return write(ctx, record, { ...patch, pending, updatedAt: ctx.now() });
 }
 
 /** A change that leaves the status alone (an approval, a settled follow-up call), still audited. */
@@ -57,7 +72,7 @@ export async function note(
   walletError: string | null = null,
 ): Promise<CashoutRecord> {
   const audit = auditFor({ ...record, ...patch }, step, outcome, walletError);
-  return ctx.store.updateCashout(record.id, { ...patch, updatedAt: ctx.now() }, audit);
+  return write(ctx, record, { ...patch, updatedAt: ctx.now() }, audit);
 }
 
 export async function auditRefusal(ctx: CashoutContext, record: CashoutRecord, step: Step, outcome: string): Promise<void> {

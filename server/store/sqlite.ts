@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+import type { CashoutStatus } from '../../shared/api.ts';
 import { createAuditLog } from './audit-log.ts';
 import { openDatabase } from './database.ts';
+import { StaleCashoutError } from './errors.ts';
 import {
   type CashoutRow,
   cashoutFromRow,
@@ -83,10 +85,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     updateUserRow.run(userToRow({ ...userFromRow(row), ...definedOnly(patch) }));
   });
 
-  const updateCashout = db.transaction((id: string, patch: Partial<Omit<CashoutRecord, 'id'>>, event?: AuditInput) => {
+  const updateCashout = db.transaction((id: string, patch: Partial<Omit<CashoutRecord, 'id'>>, event?: AuditInput, expectedStatus?: CashoutStatus) => {
     const row = selectCashout.get(id);
     if (!row) throw new Error(`Unknown cash-out "${id}".`);
-    const updated: CashoutRecord = { ...cashoutFromRow(row), updatedAt: now(), ...definedOnly(patch), id };
+    const current = cashoutFromRow(row);
+    if (expectedStatus !== undefined && current.status !== expectedStatus) throw new StaleCashoutError(id, expectedStatus, current.status);
+    const updated: CashoutRecord = { ...current, updatedAt: now(), ...definedOnly(patch), id };
     updateCashoutRow.run(cashoutToRow(updated));
     if (event) audit.append(event);
     return updated;
@@ -142,8 +146,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       const row = selectCashout.get(id);
       return row ? cashoutFromRow(row) : null;
     },
-    async updateCashout(id, patch, event) {
-      return updateCashout.immediate(id, patch, event);
+    async updateCashout(id, patch, event, expectedStatus) {
+      return updateCashout.immediate(id, patch, event, expectedStatus);
     },
     async listCashouts(from, to, cashier) {
       const rows = cashier === undefined ? selectCashoutsInRange.all(from, to) : selectCashoutsOfCashierInRange.all(from, to, cashier);

@@ -92,7 +92,11 @@ export interface Store {
   insertCashout(cashout: CashoutRecord, audit: AuditInput): Promise<void>;
   getCashout(id: string): Promise<CashoutRecord | null>;
   /** Applies the patch and appends the audit event atomically; the audit event may be omitted. */
-  updateCashout(id: string, patch: Partial<Omit<CashoutRecord, 'id'>>, audit?: AuditInput): Promise<CashoutRecord>;
+  /**
+   * Applies the patch and its audit event in one transaction. With `expectedStatus`, refuses with
+   * StaleCashoutError (and changes nothing) if the stored status is no longer that one.
+   */
+  updateCashout(id: string, patch: Partial<Omit<CashoutRecord, 'id'>>, audit?: AuditInput, expectedStatus?: CashoutStatus): Promise<CashoutRecord>;
   /** Cash-outs created in [from, to), newest first; only one cashier's when given. */
   listCashouts(from: number, to: number, cashier?: string): Promise<CashoutRecord[]>;
   /** Cash-outs that may still hold money or an unsettled call: created, reserved, in_doubt, or pending. */

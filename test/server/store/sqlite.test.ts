@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StaleCashoutError } from '../../../server/store/errors.ts';
 import { openSqliteStore } from '../../../server/store/sqlite.ts';
 import type { AuditInput, CashoutRecord, Store } from '../../../server/store/types.ts';
 
@@ -141,6 +142,29 @@ describe('cash-outs', () => {
     await expect(store.updateCashout('c1', { status: 'confirmed', confirmedAt: 2_000 }, event({ outcome: '' }))).rejects.toThrow(/CHECK/);
     expect(await store.getCashout('c1')).toEqual(cashout());
     expect(await store.listAudit(0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
+  });
+
+  it('refuses an update written against a status that has changed since, and changes nothing', async () => {
+    await store.insertCashout(cashout(), event());
+    await store.updateCashout('c1', { status: 'reserved', transactionKey: 'tk1' }, event({ action: 'cashout.reserve' }), 'created');
+    const stale = store.updateCashout('c1', { status: 'cancelled' }, event({ action: 'cashout.cancel' }), 'created');
+    await expect(stale).rejects.toBeInstanceOf(StaleCashoutError);
+    await expect(stale).rejects.toMatchObject({ id: 'c1', expected: 'created', actual: 'reserved' });
+    expect(await store.getCashout('c1')).toMatchObject({ status: 'reserved', transactionKey: 'tk1' });
+    expect((await store.listAudit(0, Number.MAX_SAFE_INTEGER)).map((row) => row.action)).toEqual(['cashout.create', 'cashout.reserve']);
+  });
+
+  it('applies the guard across two connections to one file, as two server processes would have', async () => {
+    await store.insertCashout(cashout({ status: 'reserved', transactionKey: 'tk1' }), event());
+    const other = open();
+    try {
+      const seenByOther = await other.getCashout('c1');
+      await store.updateCashout('c1', { status: 'cancelled' }, event({ action: 'cashout.cancel' }), 'reserved');
+      await expect(other.updateCashout('c1', { status: 'confirmed', confirmedAt: 2_000 }, event({ action: 'cashout.confirm' }), seenByOther?.status)).rejects.toBeInstanceOf(StaleCashoutError);
+    } finally {
+      await other.close();
+    }
+    expect(await store.getCashout('c1')).toMatchObject({ status: 'cancelled', confirmedAt: null });
   });
 
   it('lists by creation range, newest first, optionally for one cashier', async () => {
