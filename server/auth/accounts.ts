@@ -30,8 +30,15 @@ export const minPasswordLength = 10;
 // The login form accepts at most this many characters (shared/api.ts); a longer password could never sign in.
 export const maxPasswordLength = 256;
 
-export function createAccounts(store: Store, options: { now?: () => number } = {}): Accounts {
+export interface AccountsOptions {
+  now?: () => number;
+  /** Who the audit log names for account changes made through this instance (the CLI passes the OS user). */
+  actor?: string;
+}
+
+export function createAccounts(store: Store, options: AccountsOptions = {}): Accounts {
   const now = options.now ?? Date.now;
+  const actor = options.actor ?? 'system';
 
   async function existing(input: string) {
     const username = normaliseUsername(input);
@@ -49,7 +56,8 @@ export function createAccounts(store: Store, options: { now?: () => number } = {
       if (!roles.includes(role)) throw new AccountError(`The role must be one of: ${roles.join(', ')}.`);
       checkPassword(password);
       if (await store.getUser(username)) throw new AccountError(`The user "${username}" already exists.`);
-      await store.createUser({ username, role, passwordHash: await hashPassword(password), disabled: false, createdAt: now() });
+      const user = { username, role, passwordHash: await hashPassword(password), disabled: false, createdAt: now() };
+      await store.createUser(user, { actor, action: 'user.add', outcome: `${username} as ${role}` });
       return { username, role };
     },
 
@@ -60,14 +68,14 @@ export function createAccounts(store: Store, options: { now?: () => number } = {
 
     async disable(input) {
       const user = await existing(input);
-      await store.updateUser(user.username, { disabled: true });
+      await store.updateUser(user.username, { disabled: true }, { actor, action: 'user.disable', outcome: user.username });
       await store.deleteSessionsOf(user.username);
     },
 
     async setPassword(input, password) {
       checkPassword(password);
       const user = await existing(input);
-      await store.updateUser(user.username, { passwordHash: await hashPassword(password) });
+      await store.updateUser(user.username, { passwordHash: await hashPassword(password) }, { actor, action: 'user.passwd', outcome: user.username });
       await store.deleteSessionsOf(user.username);
     },
 

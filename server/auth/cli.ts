@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { type Role, roles } from '../../shared/api.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { AccountError, type Accounts, createAccounts } from './accounts.ts';
@@ -20,7 +21,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const store = openSqliteStore({ dataDir: process.env.DATA_DIR || './data' });
     try {
-      process.stdout.write(await run(parsed.command, createAccounts(store)));
+      process.stdout.write(await run(parsed.command, createAccounts(store, { actor: `cli:${cliUser()}` })));
       return 0;
     } finally {
       await store.close();
@@ -45,6 +46,15 @@ async function run(command: Exclude<UserCommand, { kind: 'help' }>, accounts: Ac
     case 'passwd':
       await accounts.setPassword(command.username, await password(`New password for ${command.username}: `));
       return `Changed the password of ${command.username} and ended their sessions.\n`;
+  }
+}
+
+/** The operating-system account running the CLI, for the audit log; shells do not always export USER. */
+function cliUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER || 'unknown';
   }
 }
 

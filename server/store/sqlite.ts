@@ -79,10 +79,16 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     `SELECT * FROM cashouts WHERE status IN ('created', 'reserved', 'in_doubt') OR pending IS NOT NULL ORDER BY created_at, id`,
   );
 
-  const updateUser = db.transaction((username: string, patch: Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'disabled'>>) => {
+  const createUser = db.transaction((user: UserRecord, event?: AuditInput) => {
+    insertUser.run(userToRow(user));
+    if (event) audit.append(event);
+  });
+
+  const updateUser = db.transaction((username: string, patch: Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'disabled'>>, event?: AuditInput) => {
     const row = selectUser.get(username);
     if (!row) throw new Error(`Unknown user "${username}".`);
     updateUserRow.run(userToRow({ ...userFromRow(row), ...definedOnly(patch) }));
+    if (event) audit.append(event);
   });
 
   const updateCashout = db.transaction((id: string, patch: Partial<Omit<CashoutRecord, 'id'>>, event?: AuditInput, expectedStatus?: CashoutStatus) => {
@@ -104,8 +110,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const appendAudit = db.transaction((event: AuditInput) => audit.append(event));
 
   return {
-    async createUser(user) {
-      insertUser.run(userToRow(user));
+    async createUser(user, event) {
+      createUser.immediate(user, event);
     },
     async getUser(username) {
       const row = selectUser.get(username);
@@ -114,8 +120,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     async listUsers() {
       return selectUsers.all().map(userFromRow);
     },
-    async updateUser(username, patch) {
-      updateUser.immediate(username, patch);
+    async updateUser(username, patch, event) {
+      updateUser.immediate(username, patch, event);
     },
 
     async createSession(session) {

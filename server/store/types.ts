@@ -76,10 +76,11 @@ export interface AuditVerification {
 }
 
 export interface Store {
-  createUser(user: UserRecord): Promise<void>;
+  /** With `audit`, the event is appended in the same transaction as the change. */
+  createUser(user: UserRecord, audit?: AuditInput): Promise<void>;
   getUser(username: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
-  updateUser(username: string, patch: Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'disabled'>>): Promise<void>;
+  updateUser(username: string, patch: Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'disabled'>>, audit?: AuditInput): Promise<void>;
 
   createSession(session: SessionRecord): Promise<void>;
   getSession(idHash: string): Promise<SessionRecord | null>;

@@ -31,6 +31,22 @@ describe('accounts', () => {
     expect(await accounts.list()).toEqual([{ username: 'anna', role: 'cashier', disabled: false, createdAt: 42 }]);
   });
 
+  it('records every account change in the audit trail, naming who made it and never a password', async () => {
+    const admin = createAccounts(store, { actor: 'cli:root' });
+    await admin.add('anna', 'supervisor', password);
+    await admin.setPassword('anna', 'another-pass-2');
+    await admin.disable('anna');
+    await expect(admin.add('anna', 'cashier', password)).rejects.toBeInstanceOf(AccountError);
+    const trail = await store.listAudit(0, Number.MAX_SAFE_INTEGER);
+    expect(trail.map(({ actor, action, outcome }) => ({ actor, action, outcome }))).toEqual([
+      { actor: 'cli:root', action: 'user.add', outcome: 'anna as supervisor' },
+      { actor: 'cli:root', action: 'user.passwd', outcome: 'anna' },
+      { actor: 'cli:root', action: 'user.disable', outcome: 'anna' },
+    ]);
+    expect(JSON.stringify(trail)).not.toMatch(/correct-horse|another-pass|scrypt/);
+    expect(await store.verifyAudit()).toMatchObject({ ok: true, count: 3 });
+  });
+
   it('lower-cases and trims the username', async () => {
     expect(await accounts.add(' Anna ', 'cashier', password)).toEqual({ username: 'anna', role: 'cashier' });
     expect(await accounts.authenticate('ANNA', password)).toEqual({ username: 'anna', role: 'cashier' });

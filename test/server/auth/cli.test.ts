@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccounts } from '../../../server/auth/accounts.ts';
@@ -43,6 +43,8 @@ describe('user CLI', () => {
     const store = openSqliteStore({ dataDir });
     try {
       expect(await createAccounts(store).authenticate('anna', 'secret-pass-123')).toEqual({ username: 'anna', role: 'cashier' });
+      const [added] = await store.listAudit(0, Number.MAX_SAFE_INTEGER);
+      expect(added).toMatchObject({ actor: `cli:${userInfo().username}`, action: 'user.add', outcome: 'anna as cashier' });
     } finally {
       await store.close();
     }
