@@ -105,7 +105,24 @@ export const auditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEvent>;
 
-export const auditVerifyResponse = z.object({ ok: z.boolean(), count: z.number().int(), firstBadSeq: z.number().int().nullable() });
+const auditHead = z.object({ seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** `?seq=…&hash=…`: a head recorded earlier, which must still be in the chain (both or neither). */
+export const auditAnchorQuery = z.union([
+  z.object({
+    seq: z.string().regex(/^[1-9]\d{0,15}$/, 'seq is a row number like 1234.').transform(Number),
+    hash: z.string().regex(/^[0-9a-f]{64}$/, 'hash is the 64 lower-case hex digits of a row hash.'),
+  }),
+  z.object({ seq: z.undefined(), hash: z.undefined() }).transform(() => undefined),
+]);
+
+export const auditVerifyResponse = z.object({
+  ok: z.boolean(),
+  count: z.number().int(),
+  firstBadSeq: z.number().int().nullable(),
+  head: auditHead.nullable(),
+  anchor: z.enum(['matches', 'missing', 'differs']).optional(),
+});
 export type AuditVerifyResponse = z.infer<typeof auditVerifyResponse>;
 
 export const healthResponse = z.object({

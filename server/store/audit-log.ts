@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import { auditHash, genesisHash, verifyAuditChain } from './audit-chain.ts';
 import { type AuditDbRow, auditFromRow, auditToRow } from './rows.ts';
-import type { AuditInput, AuditRow, AuditVerification } from './types.ts';
+import type { AuditAnchor, AuditInput, AuditRow, AuditVerification } from './types.ts';
 
 export interface AuditLog {
   /** Must run inside a write transaction: it reads the chain's head and appends after it. */
   append(event: AuditInput): AuditRow;
   list(from: number, to: number): AuditRow[];
-  verify(): AuditVerification;
+  verify(anchor?: AuditAnchor): AuditVerification;
 }
 
 /** The hash-chained audit table, synchronous so that it can join the callers' transactions. */
@@ -43,8 +43,8 @@ export function createAuditLog(db: Database.Database, now: () => number): AuditL
     list(from, to) {
       return inRange.all(from, to).map(auditFromRow);
     },
-    verify() {
-      return verifyAuditChain(mapIterable(all.iterate(), auditFromRow));
+    verify(anchor) {
+      return verifyAuditChain(mapIterable(all.iterate(), auditFromRow), anchor);
     },
   };
 }

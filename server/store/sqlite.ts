@@ -169,8 +169,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     async listAudit(from, to) {
       return audit.list(from, to);
     },
-    async verifyAudit() {
-      return audit.verify();
+    async verifyAudit(anchor) {
+      return audit.verify(anchor);
     },
 
     async close() {

@@ -69,10 +69,21 @@ export interface AuditRow {
   hash: string;
 }
 
+/** A chain head as recorded earlier: row `seq` had hash `hash`. */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+
 export interface AuditVerification {
+  /** The chain is intact and, when an anchor was given, the anchor is in it unchanged. */
   ok: boolean;
   count: number;
   firstBadSeq: number | null;
+  /** The last row of an intact chain, to be recorded as a later anchor; null if empty or broken. */
+  head: AuditAnchor | null;
+  /** Only when an anchor was given. */
+  anchor?: 'matches' | 'missing' | 'differs';
 }
 
 export interface Store {
@@ -105,7 +116,7 @@ export interface Store {
 
   appendAudit(event: AuditInput): Promise<AuditRow>;
   listAudit(from: number, to: number): Promise<AuditRow[]>;
-  verifyAudit(): Promise<AuditVerification>;
+  verifyAudit(anchor?: AuditAnchor): Promise<AuditVerification>;
 
   close(): Promise<void>;
 }

@@ -75,6 +75,9 @@ test('history, daily report and settings', async ({ page }) => {
   await expect(page.getByTestId('amount-display')).toBeVisible();
   await page.getByTestId('report-open').click();
   await expectAccessible(page, 'report');
+  await page.getByRole('button', { name: 'Verify the audit chain' }).click();
+  await expect(page.locator('.audit-head code')).toHaveText(/^[0-9a-f]{64}$/);
+  await expectAccessible(page, 'report');
   await page.goto(kasa.origin);
   await expect(page.getByTestId('amount-display')).toBeVisible();
   await page.getByTestId('settings-open').click();

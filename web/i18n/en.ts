@@ -124,6 +124,7 @@ export const en = {
   'audit.verifying': 'Verifying the audit chain…',
   'audit.ok': 'The audit chain is intact: {count} events.',
   'audit.bad': 'The audit chain is broken at event {seq}. Call the administrator.',
+  'audit.head': 'Note the last event, #{seq}, and its hash: with them, a later check proves no events were cut from the end.',
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.camera': 'Camera',

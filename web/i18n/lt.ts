@@ -126,6 +126,7 @@ export const lt: Record<MessageKey, string> = {
   'audit.verifying': 'Tikrinama audito grandinė…',
   'audit.ok': 'Audito grandinė nepažeista: {count} įvykių.',
   'audit.bad': 'Audito grandinė pažeista ties įvykiu {seq}. Skambinkite administratoriui.',
+  'audit.head': 'Užsirašykite paskutinį įvykį #{seq} ir jo maišos reikšmę: su jais vėlesnis patikrinimas įrodys, kad pabaigoje nebuvo ištrinta įvykių.',
   'settings.title': 'Nustatymai',
   'settings.language': 'Kalba',
   'settings.camera': 'Kamera',

@@ -128,6 +128,11 @@ function AuditTools({ onFailure }: { onFailure: (error: unknown) => void }) {
           {result.ok ? t('audit.ok', { count: result.count }) : t('audit.bad', { seq: result.firstBadSeq ?? '?' })}
         </p>
       )}
+      {result?.head && (
+        <p class="audit-head">
+          {t('audit.head', { seq: result.head.seq })} <code>{result.head.hash}</code>
+        </p>
+      )}
     </section>
   );
 }

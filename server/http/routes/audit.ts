@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
-import type { AuditVerifyResponse } from '../../../shared/api.ts';
+import { type AuditVerifyResponse, auditAnchorQuery } from '../../../shared/api.ts';
 import { formatCents } from '../../../shared/money.ts';
 import type { Store } from '../../store/types.ts';
 import { csvRow } from '../csv.ts';
@@ -72,7 +72,9 @@ export function auditRoutes(store: Store): Hono<AppEnv> {
   });
 
   routes.get('/audit/verify', supervisor, async (c) => {
-    const verification: AuditVerifyResponse = await store.verifyAudit();
+    const anchor = auditAnchorQuery.safeParse({ seq: c.req.query('seq'), hash: c.req.query('hash') });
+    if (!anchor.success) return errorResponse(c, 'INVALID_INPUT', 'Give both seq and hash of a recorded chain head (seq=1234&hash=<64 hex digits>), or neither.');
+    const verification: AuditVerifyResponse = await store.verifyAudit(anchor.data);
     return c.json(verification);
   });
 

@@ -40,32 +40,48 @@ describe('audit chain', () => {
   });
 
   it('accepts an intact chain and an empty one', () => {
-    expect(verifyAuditChain(chain(20))).toEqual({ ok: true, count: 20, firstBadSeq: null });
-    expect(verifyAuditChain([])).toEqual({ ok: true, count: 0, firstBadSeq: null });
+    expect(verifyAuditChain(chain(20))).toMatchObject({ ok: true, count: 20, firstBadSeq: null });
+    expect(verifyAuditChain([])).toMatchObject({ ok: true, count: 0, firstBadSeq: null });
   });
 
   it('names an edited row', () => {
     const rows = chain(10);
     rows[3] = { ...(rows[3] as AuditRow), amountCents: 1 };
-    expect(verifyAuditChain(rows)).toEqual({ ok: false, count: 10, firstBadSeq: 4 });
+    expect(verifyAuditChain(rows)).toMatchObject({ ok: false, count: 10, firstBadSeq: 4 });
   });
 
   it('names the row after an edited row whose hash was recomputed', () => {
     const rows = chain(10);
     const edited = { ...(rows[3] as AuditRow), outcome: 'refused' };
     rows[3] = { ...edited, hash: auditHash(edited.prevHash, edited) };
-    expect(verifyAuditChain(rows)).toEqual({ ok: false, count: 10, firstBadSeq: 5 });
+    expect(verifyAuditChain(rows)).toMatchObject({ ok: false, count: 10, firstBadSeq: 5 });
   });
 
   it('names the row after a deleted middle row, and the first row when the first is deleted', () => {
     const rows = chain(10);
-    expect(verifyAuditChain(rows.filter((row) => row.seq !== 6))).toEqual({ ok: false, count: 9, firstBadSeq: 7 });
-    expect(verifyAuditChain(rows.slice(1))).toEqual({ ok: false, count: 9, firstBadSeq: 2 });
+    expect(verifyAuditChain(rows.filter((row) => row.seq !== 6))).toMatchObject({ ok: false, count: 9, firstBadSeq: 7 });
+    expect(verifyAuditChain(rows.slice(1))).toMatchObject({ ok: false, count: 9, firstBadSeq: 2 });
   });
 
   it('catches a renumbered row', () => {
     const rows = chain(3);
     rows[2] = { ...(rows[2] as AuditRow), seq: 4 };
     expect(verifyAuditChain(rows).firstBadSeq).toBe(4);
+  });
+
+  it('gives the head of an intact chain, to be recorded as a later anchor', () => {
+    const rows = chain(5);
+    expect(verifyAuditChain(rows).head).toEqual({ seq: 5, hash: rows[4]?.hash });
+    expect(verifyAuditChain([]).head).toBeNull();
+    expect(verifyAuditChain(rows.filter((row) => row.seq !== 3)).head).toBeNull();
+  });
+
+  it('catches rows cut from the end, which leave the rest of the chain intact, with an earlier head as anchor', () => {
+    const rows = chain(10);
+    const recorded = { seq: 8, hash: rows[7]?.hash ?? '' };
+    expect(verifyAuditChain(rows, recorded)).toMatchObject({ ok: true, anchor: 'matches', head: { seq: 10 } });
+    expect(verifyAuditChain(rows.slice(0, 7))).toMatchObject({ ok: true, count: 7 });
+    expect(verifyAuditChain(rows.slice(0, 7), recorded)).toMatchObject({ ok: false, firstBadSeq: null, anchor: 'missing' });
+    expect(verifyAuditChain(rows, { seq: 8, hash: 'f'.repeat(64) })).toMatchObject({ ok: false, firstBadSeq: null, anchor: 'differs' });
   });
 });

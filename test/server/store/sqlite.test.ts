@@ -129,7 +129,7 @@ describe('cash-outs', () => {
   it('refuses a non-positive amount and an unknown status', async () => {
     await expect(store.insertCashout(cashout({ amountCents: 0 }), event())).rejects.toThrow(/CHECK/);
     await expect(store.insertCashout(cashout({ status: 'paid' as 'created' }), event())).rejects.toThrow(/CHECK/);
-    expect(await store.verifyAudit()).toEqual({ ok: true, count: 0, firstBadSeq: null });
+    expect(await store.verifyAudit()).toMatchObject({ ok: true, count: 0, firstBadSeq: null });
   });
 
   it('rolls back the cash-out insert when its audit event is refused', async () => {
@@ -195,7 +195,7 @@ describe('cash-outs', () => {
     store = open();
     expect(await store.getUser('anna')).not.toBeNull();
     expect(await store.getCashout('c1')).toMatchObject({ status: 'confirmed', confirmedAt: 3_000 });
-    expect(await store.verifyAudit()).toEqual({ ok: true, count: 2, firstBadSeq: null });
+    expect(await store.verifyAudit()).toMatchObject({ ok: true, count: 2, firstBadSeq: null });
     expect((await store.appendAudit(event({ action: 'after.reopen' }))).seq).toBe(3);
   });
 });
@@ -224,6 +224,6 @@ describe('audit', () => {
       clock += 1;
       await store.appendAudit(event({ amountCents: index + 1, outcome: index % 2 ? 'ok' : 'refused' }));
     }
-    expect(await store.verifyAudit()).toEqual({ ok: true, count: 200, firstBadSeq: null });
+    expect(await store.verifyAudit()).toMatchObject({ ok: true, count: 200, firstBadSeq: null });
   });
 });

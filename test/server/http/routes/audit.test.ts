@@ -1,3 +1,4 @@
+import type { AuditVerifyResponse } from '../../../../shared/api.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../../../server/http/local-day.ts';
 import { call, errorOf, payOut, signIn, startHarness, users, type Harness } from '../harness.ts';
@@ -85,4 +86,22 @@ describe('GET /api/audit/verify', () => {
     expect(body).toMatchObject({ ok: true, firstBadSeq: null });
     expect(body.count).toBeGreaterThanOrEqual(4);
   });
+
+  it('checks a recorded head: still there with its hash, or says it is missing or differs', async () => {
+    const { head } = (await (await call(h, 'GET', '/api/audit/verify', { cookie: supervisor })).json()) as AuditVerifyResponse;
+    if (!head) throw new Error('the chain has no head');
+    const at = (seq: number, hash: string) => call(h, 'GET', `/api/audit/verify?seq=${seq}&hash=${hash}`, { cookie: supervisor });
+    expect(await (await at(head.seq, head.hash)).json()).toMatchObject({ ok: true, anchor: 'matches' });
+    expect(await (await at(head.seq + 1000, head.hash)).json()).toMatchObject({ ok: false, anchor: 'missing' });
+    expect(await (await at(head.seq, 'a'.repeat(64))).json()).toMatchObject({ ok: false, anchor: 'differs' });
+  });
+
+  it('refuses half an anchor or a malformed one in the one error shape', async () => {
+    for (const query of ['seq=3', `hash=${'a'.repeat(64)}`, `seq=0&hash=${'a'.repeat(64)}`, 'seq=3&hash=XYZ']) {
+      const response = await call(h, 'GET', `/api/audit/verify?${query}`, { cookie: supervisor });
+      expect(response.status).toBe(400);
+      expect(await errorOf(response)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('seq and hash') });
+    }
+  });
 });
+
