@@ -145,7 +145,7 @@ export function App({ storage, updates, initialSettings }: AppProps) {
   function renderDeferred(screens: DeferredScreens, current: Screen, signedInUser: User, loadedConfig: ConfigResponse) {
     switch (current.name) {
       case 'scan':
-        return <screens.ScanScreen cashout={current.cashout} notice={current.notice} flow={flow} settings={settings} />;
+        return <screens.ScanScreen cashout={current.cashout} notice={current.notice} refused={current.refused} flow={flow} settings={settings} />;
       case 'verify':
         return <screens.VerifyScreen cashout={current.cashout} notice={current.notice} config={loadedConfig} flow={flow} />;
       case 'checking':
@@ -153,7 +153,7 @@ export function App({ storage, updates, initialSettings }: AppProps) {
       case 'give-cash':
         return <screens.GiveCashScreen cashout={current.cashout} flow={flow} />;
       case 'error':
-        return <screens.ErrorScreen failure={current.failure} cashout={current.cashout} next={current.next} flow={flow} />;
+        return <screens.ErrorScreen failure={current.failure} cashout={current.cashout} next={current.next} refused={current.refused} flow={flow} />;
       case 'history':
         return <screens.HistoryScreen user={signedInUser} storage={storage} show={show} />;
       case 'report':

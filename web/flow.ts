@@ -12,11 +12,11 @@ export type Screen =
   | { name: 'offline' }
   | { name: 'signin' }
   | { name: 'amount'; notice?: 'cancelled' }
-  | { name: 'scan'; cashout: Cashout; notice?: Failure }
+  | { name: 'scan'; cashout: Cashout; notice?: Failure; refused?: readonly string[] }
   | { name: 'verify'; cashout: Cashout; notice?: Failure }
   | { name: 'checking'; cashout: Cashout; notice?: Failure }
   | { name: 'give-cash'; cashout: Cashout }
-  | { name: 'error'; failure: Failure; cashout: Cashout; next: 'scan-again' | 'new-cashout' }
+  | { name: 'error'; failure: Failure; cashout: Cashout; next: 'scan-again' | 'new-cashout'; refused?: readonly string[] }
   | { name: 'history' }
   | { name: 'report' }
   | { name: 'settings' };
@@ -49,10 +49,20 @@ function needsSignIn(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'UNAUTHENTICATED';
 }
 
-export function screenAfterReserveError(cashout: Cashout, error: unknown): Screen {
+/** Refusals of the code itself: the same code read again can only be refused again. */
+const refusalsOfTheCode = new Set(['INVALID_CODE', 'CODE_EXPIRED']);
+
+/** The code just sent (as a fingerprint, see refused-codes.ts) and those refused before it. */
+export interface CodeSent {
+  fingerprint: string | null;
+  refused: readonly string[];
+}
+
+export function screenAfterReserveError(cashout: Cashout, error: unknown, sent: CodeSent = { fingerprint: null, refused: [] }): Screen {
   if (needsSignIn(error)) return { name: 'signin' };
   if (error instanceof ApiError && refusalsToScanAgain.has(error.code)) {
-    return { name: 'error', failure: failureOf(error), cashout, next: 'scan-again' };
+    const refused = sent.fingerprint !== null && refusalsOfTheCode.has(error.code) ? [...sent.refused, sent.fingerprint] : sent.refused;
+    return { name: 'error', failure: failureOf(error), cashout, next: 'scan-again', refused };
   }
   if (error instanceof ApiError && refusalsThatEnd.has(error.code)) {
     return { name: 'error', failure: failureOf(error), cashout, next: 'new-cashout' };

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { checkIdentity, giveCashText, signIn, typeAmount } from './support/cashier.ts';
+import { checkIdentity, enterCodeByHand, giveCashText, signIn, startCashout, typeAmount } from './support/cashier.ts';
 import { expect, test } from './support/camera-fixture.ts';
 import { type KasaUnderTest, startKasa } from './support/serve.ts';
 import { transactionOf, walletWithCode } from './support/wallets.ts';
@@ -69,6 +69,30 @@ for (const { symbology, label, screenshots } of symbologies) {
     expect(kasa.simulator.state.wallet(walletId)).toMatchObject({ balances: { EUR: 50_00 }, held: { EUR: 0 } });
   });
 }
+
+test('a refused code still in front of the camera after "Scan again" is not sent again', async ({ withCamera }) => {
+  const refusedCode = '0000000000000000000000000003';
+  const { walletId, code } = walletWithCode(kasa.simulator, 100_00);
+  const { page } = await withCamera(refusedCode, 'qrcode', { context: { baseURL: kasa.origin, viewport: phone } });
+  const reserves: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/reserve')) reserves.push(request.url());
+  });
+  await page.goto('/');
+  await signIn(page, kasa.accounts.cashier);
+  await startCashout(page, '25.00');
+
+  await expect(page.getByTestId('error-screen')).toHaveAttribute('data-error-code', 'INVALID_CODE');
+  expect(reserves).toHaveLength(1);
+  await page.getByTestId('error-retry').click();
+  await expect(page.getByTestId('scan-refused-again')).toBeVisible();
+  expect(reserves).toHaveLength(1);
+
+  await enterCodeByHand(page, code);
+  await expect(page.getByTestId('verify-screen')).toBeVisible();
+  expect(reserves).toHaveLength(2);
+  expect(transactionOf(kasa.simulator, walletId)?.status).toBe('reserved');
+});
 
 async function waitForCameraPicture(page: Page): Promise<void> {
   await page

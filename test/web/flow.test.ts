@@ -58,6 +58,17 @@ describe('after a reserve fails', () => {
     }
   });
 
+  it('remembers the fingerprint of a code refused for good, and only of such a code', () => {
+    const sent = { fingerprint: 'f2', refused: ['f1'] };
+    for (const code of ['INVALID_CODE', 'CODE_EXPIRED'] as const) {
+      expect(screenAfterReserveError(created, apiError(code), sent), code).toMatchObject({ next: 'scan-again', refused: ['f1', 'f2'] });
+    }
+    for (const code of ['INSUFFICIENT_FUNDS', 'RATE_LIMITED', 'WALLET_UNAVAILABLE', 'INVALID_INPUT'] as const) {
+      expect(screenAfterReserveError(created, apiError(code), sent), code).toMatchObject({ next: 'scan-again', refused: ['f1'] });
+    }
+    expect(screenAfterReserveError(created, apiError('INVALID_CODE'), { fingerprint: null, refused: [] })).toMatchObject({ refused: [] });
+  });
+
   it('starts over when the server ended the cash-out', () => {
     for (const code of ['TOO_MANY_ATTEMPTS', 'AMOUNT_MISMATCH'] as const) {
       expect(screenAfterReserveError(created, apiError(code)), code).toMatchObject({ name: 'error', next: 'new-cashout' });

@@ -42,6 +42,7 @@ export const en = {
   'scan.manual': 'Type the code',
   'scan.manualLabel': 'Reservation code',
   'scan.manualSubmit': 'Check code',
+  'scan.refusedAgain': 'The camera sees the code that was just refused. Ask the customer for a new code.',
   'scan.reserving': 'Checking the code with Paysera…',
   'scanner.permission_denied': 'Camera access was refused. Allow the camera in the browser settings, or type the code.',
   'scanner.no_camera': 'No camera was found. Type the code instead.',

@@ -44,6 +44,7 @@ export const lt: Record<MessageKey, string> = {
   'scan.manual': 'Įvesti kodą ranka',
   'scan.manualLabel': 'Rezervacijos kodas',
   'scan.manualSubmit': 'Tikrinti kodą',
+  'scan.refusedAgain': 'Kamera mato ką tik atmestą kodą. Paprašykite kliento naujo kodo.',
   'scan.reserving': 'Kodas tikrinamas Paysera sistemoje…',
   'scanner.permission_denied': 'Prieiga prie kameros neleista. Leiskite naudoti kamerą naršyklės nustatymuose arba įveskite kodą ranka.',
   'scanner.no_camera': 'Kamera nerasta. Įveskite kodą ranka.',

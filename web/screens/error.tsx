@@ -9,11 +9,13 @@ interface ErrorProps {
   failure: Failure;
   cashout: Cashout;
   next: 'scan-again' | 'new-cashout';
+  /** Fingerprints of codes refused for good, handed back to the scan screen. */
+  refused?: readonly string[];
   flow: FlowControl;
 }
 
 /** What happened, what to do, and that no cash is to be given: nothing on this screen pays out. */
-export function ErrorScreen({ failure, cashout, next, flow }: ErrorProps) {
+export function ErrorScreen({ failure, cashout, next, refused = [], flow }: ErrorProps) {
   const { message, action } = describeFailure(failure);
   return (
     <ScreenFrame name="error" title={message} tone="danger" errorCode={failure.code}>
@@ -25,7 +27,7 @@ export function ErrorScreen({ failure, cashout, next, flow }: ErrorProps) {
             type="button"
             class="button button--primary button--wide"
             data-testid="error-retry"
-            onClick={() => flow.show({ name: 'scan', cashout })}
+            onClick={() => flow.show({ name: 'scan', cashout, refused })}
           >
             {t('error.scanAgain')}
           </button>

@@ -8,21 +8,26 @@ import { ScreenFrame } from '../components/screen-frame.tsx';
 import type { Failure } from '../failure.ts';
 import { screenAfterReserveError, screenForCashout, type FlowControl } from '../flow.ts';
 import { formatMoney, t } from '../i18n/index.ts';
+import { codeFingerprint } from '../refused-codes.ts';
 import type { Settings } from '../settings.ts';
 import { useScanner } from '../use-scanner.ts';
 
 interface ScanProps {
   cashout: Cashout;
   notice?: Failure;
+  /** Fingerprints of codes Paysera refused for good in this cash-out (refused-codes.ts). */
+  refused?: readonly string[];
   flow: FlowControl;
   settings: Settings;
 }
 
 /**
  * The code goes from the camera (or the manual field) straight into one reserve request and is
- * not kept anywhere: not in state, not in the field, not after the request returns.
+ * not kept anywhere: not in state, not in the field, not after the request returns. The camera
+ * still showing a code that was just refused is not sent again (it would spend one of the
+ * cash-out's few attempts); a code typed by hand always is.
  */
-export function ScanScreen({ cashout, notice, flow, settings }: ScanProps) {
+export function ScanScreen({ cashout, notice, refused = [], flow, settings }: ScanProps) {
   const video = useRef<HTMLVideoElement>(null);
   const sent = useRef(false);
   const [phase, setPhase] = useState<'scanning' | 'reserving' | 'cancelling'>('scanning');
@@ -32,18 +37,34 @@ export function ScanScreen({ cashout, notice, flow, settings }: ScanProps) {
     if (manualOpen) manualInput.current?.focus();
   }, [manualOpen]);
 
-  async function reserve(code: string) {
+  const [readRefusedAgain, setReadRefusedAgain] = useState(false);
+
+  async function reserve(code: string, source: 'camera' | 'hand') {
     if (sent.current) return;
     sent.current = true;
+    const fingerprint = codeFingerprint(code);
+    if (source === 'camera' && refused.length > 0) {
+      const seen = await fingerprint;
+      if (seen !== null && refused.includes(seen)) {
+        sent.current = false;
+        setReadRefusedAgain(true);
+        return;
+      }
+    }
     setPhase('reserving');
     try {
       flow.show(screenForCashout(await api.reserve(cashout.id, code)));
     } catch (error) {
-      flow.show(screenAfterReserveError(cashout, error));
+      flow.show(screenAfterReserveError(cashout, error, { fingerprint: await fingerprint, refused }));
     }
   }
 
-  const scanner = useScanner(video, { active: phase === 'scanning', deviceId: settings.cameraId, sound: settings.sound, onCode: reserve });
+  const scanner = useScanner(video, {
+    active: phase === 'scanning',
+    deviceId: settings.cameraId,
+    sound: settings.sound,
+    onCode: (code) => reserve(code, 'camera'),
+  });
 
   function submitManual(event: SubmitEvent) {
     event.preventDefault();
@@ -51,7 +72,7 @@ export function ScanScreen({ cashout, notice, flow, settings }: ScanProps) {
     if (!(field instanceof HTMLInputElement) || field.value.trim() === '') return;
     const code = field.value;
     field.value = '';
-    void reserve(code);
+    void reserve(code, 'hand');
   }
 
   const showManual = manualOpen || scanner.problem !== null;
@@ -67,6 +88,11 @@ export function ScanScreen({ cashout, notice, flow, settings }: ScanProps) {
       {scanner.problem && (
         <p class="alert" role="alert">
           {t(`scanner.${scanner.problem}`)}
+        </p>
+      )}
+      {readRefusedAgain && (
+        <p class="alert" role="alert" data-testid="scan-refused-again">
+          {t('scan.refusedAgain')}
         </p>
       )}
       {phase === 'reserving' ? (

@@ -43,10 +43,10 @@ describe('error screen', () => {
 
   it('goes back to scanning the same cash-out on retry', () => {
     const created = cashout({ status: 'created' });
-    screen = mount(<ErrorScreen failure={invalidCode} cashout={created} next="scan-again" flow={flow} />);
+    screen = mount(<ErrorScreen failure={invalidCode} cashout={created} next="scan-again" refused={['f1']} flow={flow} />);
     expect(screen.has('cancel-cashout')).toBe(true);
     screen.click(screen.byTestId('error-retry'));
-    expect(shown.at(-1)).toEqual({ name: 'scan', cashout: created });
+    expect(shown.at(-1)).toEqual({ name: 'scan', cashout: created, refused: ['f1'] });
   });
 
   it('offers only a new cash-out once the server ended this one', () => {
