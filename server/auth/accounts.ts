@@ -56,8 +56,10 @@ export function createAccounts(store: Store, options: AccountsOptions = {}): Acc
       if (!roles.includes(role)) throw new AccountError(`The role must be one of: ${roles.join(', ')}.`);
       checkPassword(password);
       if (await store.getUser(username)) throw new AccountError(`The user "${username}" already exists.`);
-      const user = { username, role, passwordHash: await hashPassword(password), disabled: false, createdAt: now() };
-      await store.createUser(user, { actor, action: 'user.add', outcome: `${username} as ${role}` });
+      await store.createUser(
+        { username, role, passwordHash: await hashPassword(password), disabled: false, createdAt: now() },
+        { actor, action: 'user.add', outcome: `${username} as ${role}` },
+      );
       return { username, role };
     },
 

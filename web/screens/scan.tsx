@@ -32,12 +32,11 @@ export function ScanScreen({ cashout, notice, refused = [], flow, settings }: Sc
   const sent = useRef(false);
   const [phase, setPhase] = useState<'scanning' | 'reserving' | 'cancelling'>('scanning');
   const [manualOpen, setManualOpen] = useState(false);
+  const [readRefusedAgain, setReadRefusedAgain] = useState(false);
   const manualInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (manualOpen) manualInput.current?.focus();
   }, [manualOpen]);
-
-  const [readRefusedAgain, setReadRefusedAgain] = useState(false);
 
   async function reserve(code: string, source: 'camera' | 'hand') {
     if (sent.current) return;
