@@ -77,6 +77,34 @@ for (const thread of ['worker', 'page thread'] as const) {
   });
 }
 
+test('uses the platform BarcodeDetector where it reads QR and Code 128, and loads no ZXing worker', async ({ withCamera }) => {
+  const { page } = await withCamera(code, 'code128');
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.goto(`${site.origin}/?detector=full`);
+  await page.evaluate(() => window.scannerTest.start());
+  await expect.poll(() => page.evaluate(() => window.scannerTest.codes)).toEqual([code]);
+  expect(await page.evaluate(() => window.scannerTest.detectorUse.detectCalls)).toBeGreaterThan(0);
+  expect(workers).toEqual([]);
+});
+
+for (const mode of ['qr-only', 'broken'] as const) {
+  test(`falls back to the ZXing worker from a BarcodeDetector that is ${mode === 'qr-only' ? 'without Code 128' : 'failing'}`, async ({ withCamera }) => {
+    const { page } = await withCamera(code, 'code128');
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.goto(`${site.origin}/?detector=${mode}`);
+    await page.evaluate(() => window.scannerTest.start());
+    await expect.poll(() => page.evaluate(() => window.scannerTest.codes)).toEqual([code]);
+    expect(workers.some((url) => url.includes('decode-worker'))).toBe(true);
+    expect(await page.evaluate(() => window.scannerTest.problems)).toEqual([]);
+    const use = await page.evaluate(() => window.scannerTest.detectorUse);
+    // Without Code 128 the detector is never built; a failing one was tried, then dropped.
+    if (mode === 'qr-only') expect(use).toEqual({ constructed: 0, detectCalls: 0 });
+    else expect(use.detectCalls).toBeGreaterThan(0);
+  });
+}
+
 test('stop() and a hidden page end every camera track', async ({ withCamera }) => {
   const { page } = await withCamera(code, 'code128');
   await page.goto(site.origin);

@@ -1,10 +1,16 @@
 import { startScanner } from '../../../../web/scanner/index.ts';
+import { type DetectorMode, installBarcodeDetector } from './barcode-detector.ts';
 import type { ScannerTestState } from './state.ts';
 
 const video = document.querySelector('video') as HTMLVideoElement;
 
+const detectorUse = { constructed: 0, detectCalls: 0 };
+const detectorMode = new URLSearchParams(location.search).get('detector');
+if (detectorMode) installBarcodeDetector(detectorMode as DetectorMode, detectorUse);
+
 const state: ScannerTestState = {
   codes: [],
+  detectorUse,
   problems: [],
   async start(deviceId) {
     state.handle = await startScanner({

@@ -4,6 +4,8 @@ import type { ScannerHandle, ScannerProblem } from '../../../../web/scanner/type
 export interface ScannerTestState {
   codes: string[];
   problems: ScannerProblem[];
+  /** How the stand-in BarcodeDetector (`?detector=`) was used. */
+  detectorUse: { constructed: number; detectCalls: number };
   handle?: ScannerHandle;
   start(deviceId?: string): Promise<void>;
   /** The stream the scanner opened, kept so a spec can check its tracks ended. */
