@@ -273,6 +273,30 @@ describe('limits', () => {
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(await h.service.list(ona, 0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
   });
+
+  it('without a daily cap, runs one cashier\'s creates side by side instead of queueing them', async () => {
+    let arrived = 0;
+    let bothArrived!: () => void;
+    const meeting = new Promise<void>((resolve) => {
+      bothArrived = resolve;
+    });
+    // Each create waits at Paysera until the other has got there too: queued creates never would.
+    const meetInFlight = (wallet: WalletClient): WalletClient => ({
+      ...wallet,
+      async createTransaction(input) {
+        arrived += 1;
+        if (arrived === 2) bothArrived();
+        await meeting;
+        return wallet.createTransaction(input);
+      },
+    });
+    await harness({ wrapWallet: meetInFlight });
+    const created = await Promise.all([
+      h.service.create(ona, { amountCents: 6000, currency: 'EUR' }),
+      h.service.create(ona, { amountCents: 6000, currency: 'EUR' }),
+    ]);
+    expect(created.map((cashout) => cashout.status)).toEqual(['created', 'created']);
+  });
 });
 
 describe('cancel', () => {
