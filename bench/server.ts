@@ -41,16 +41,23 @@ interface Target {
   sequence(codes: string[]): SequenceStep[];
 }
 
-async function kasaTarget(label: string, dataParent: string | undefined): Promise<Target> {
-  const child = await startServerChild('kasa', dataParent === undefined ? {} : { BENCH_DATA_PARENT: dataParent });
+async function kasaTarget(label: string, dataParent: string | undefined, live?: { walletOrigin: string; client: WalletClientKeys }): Promise<Target> {
+  const env: Record<string, string> = dataParent === undefined ? {} : { BENCH_DATA_PARENT: dataParent };
+  const child = live
+    ? await startServerChild('kasa-live', { ...env, BENCH_WALLET_ORIGIN: live.walletOrigin, BENCH_CLIENT_ID: live.client.clientId, BENCH_MAC_KEY: live.client.macKey })
+    : await startServerChild('kasa', env);
   const { origin, cashier } = child.info;
   if (!cashier) throw new Error('the Kasa child reported no demo cashier');
   const cookie = await signIn(origin, cashier);
   return { label, child, url: origin, headers: { cookie, origin, 'content-type': 'application/json' }, sequence: kasaCashout };
 }
 
-async function walletTarget(): Promise<Target> {
-  const client = { clientId: 'bench-client', macKey: randomBytes(24).toString('base64url') };
+interface WalletClientKeys {
+  clientId: string;
+  macKey: string;
+}
+
+async function walletTarget(client: WalletClientKeys): Promise<Target> {
   const child = await startServerChild('simulator', { BENCH_CLIENT_ID: client.clientId, BENCH_MAC_KEY: client.macKey });
   const { origin } = child.info;
   return { label: 'Wallet call alone', child, url: origin, sequence: (codes) => walletCashout(origin, client, codes) };
@@ -145,13 +152,17 @@ function growthPerThousand(trace: MemoryTrace, series: readonly number[]): numbe
 export async function runServerBench(): Promise<ResultRow[]> {
   const targets: Target[] = [];
   try {
-    const wallet = await walletTarget();
+    const client = { clientId: 'bench-client', macKey: randomBytes(24).toString('base64url') };
+    const wallet = await walletTarget(client);
     targets.push(wallet);
     const disk = await kasaTarget('Kasa, SQLite on disk', undefined);
     targets.push(disk);
     const ram = existsSync(ramDisk) ? await kasaTarget('Kasa, SQLite in RAM', ramDisk) : undefined;
     if (ram) targets.push(ram);
-    const kasas = ram ? [disk, ram] : [disk];
+    // Demo mode runs the simulator in Kasa's own process; in production Paysera is remote.
+    const live = await kasaTarget('Kasa live, disk', undefined, { walletOrigin: wallet.url, client });
+    targets.push(live);
+    const kasas = ram ? [disk, ram, live] : [disk, live];
 
     for (const target of targets) await cashouts(target, warmupCashouts, 1);
     const serialRounds = new Map<Target, LoadResult[]>(targets.map((target) => [target, []]));

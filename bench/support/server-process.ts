@@ -1,14 +1,18 @@
 /**
  * Entry of a child process holding one server under load, so the load generator does not share its
  * event loop: `kasa` is the server in demo mode (with its embedded simulator; its SQLite file in a
- * temp dir under BENCH_DATA_PARENT), `simulator` a bare simulator with the client given in the environment.
+ * temp dir under BENCH_DATA_PARENT), `simulator` a bare simulator with the client given in the
+ * environment, `kasa-live` the server in live mode against the Wallet API at BENCH_WALLET_ORIGIN
+ * (a simulator child: two processes, as in production where Paysera is remote).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createAccounts } from '../../server/auth/accounts.ts';
 import { parseConfig } from '../../server/config.ts';
 import { startSimulator } from '../../server/simulator/index.ts';
 import { startServer } from '../../server/start-server.ts';
+import { openSqliteStore } from '../../server/store/sqlite.ts';
 import type { ChildReply, ChildRequest, ServerChildInfo } from './child-messages.ts';
 
 function reply(message: ChildReply): void {
@@ -32,6 +36,31 @@ async function startKasa(): Promise<{ info: ServerChildInfo; close(): Promise<vo
   };
 }
 
+async function startLiveKasa(): Promise<{ info: ServerChildInfo; close(): Promise<void> }> {
+  const walletOrigin = process.env.BENCH_WALLET_ORIGIN ?? '';
+  const dataDir = await mkdtemp(join(process.env.BENCH_DATA_PARENT ?? tmpdir(), 'kasa-bench-live-'));
+  const cashier = { username: 'bench-cashier', password: 'cashier-bench-password' };
+  const store = openSqliteStore({ dataDir });
+  await createAccounts(store).add(cashier.username, 'cashier', cashier.password);
+  await store.close();
+  const parsed = parseConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    PAYSERA_CLIENT_ID: process.env.BENCH_CLIENT_ID,
+    PAYSERA_MAC_KEY: process.env.BENCH_MAC_KEY,
+    PAYSERA_BASE_URL: `${walletOrigin}/rest/v1/`,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const server = await startServer(parsed.config, { port: 0, host: '127.0.0.1', dataDir });
+  return {
+    info: { origin: server.origin, simulatorOrigin: walletOrigin, cashier },
+    async close() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function startBareSimulator(): Promise<{ info: ServerChildInfo; close(): Promise<void> }> {
   const clientId = process.env.BENCH_CLIENT_ID ?? '';
   const macKey = process.env.BENCH_MAC_KEY ?? '';
@@ -39,7 +68,8 @@ async function startBareSimulator(): Promise<{ info: ServerChildInfo; close(): P
   return { info: { origin: simulator.origin, simulatorOrigin: simulator.origin }, close: () => simulator.close() };
 }
 
-const running = await (process.argv[2] === 'simulator' ? startBareSimulator() : startKasa());
+const starters = { simulator: startBareSimulator, 'kasa-live': startLiveKasa, kasa: startKasa };
+const running = await (starters[process.argv[2] as keyof typeof starters] ?? startKasa)();
 
 process.on('message', async (message: ChildRequest) => {
   if (message.type === 'memory') {
