@@ -4,6 +4,7 @@ import { readRetryDelayMs } from './backoff.ts';
 import { WalletError, WalletOutcomeUnknown } from './errors.ts';
 import type { WalletOperation } from './errors.ts';
 import { serverTimeSchema, transactionListSchema, transactionSchema } from './schemas.ts';
+import { type HttpSend, sendWithNodeHttp } from './http-send.ts';
 import { createTransport } from './transport.ts';
 import type { WalletEvent, WalletRequest } from './transport.ts';
 import type { CreateTransactionInput, ListTransactionsFilter, WalletClient, WalletTransaction } from './types.ts';
@@ -21,7 +22,8 @@ export interface WalletClientOptions {
   timeoutMs: number;
   /** project_id / location_id, sent as MAC ext parameters when set. */
   extParams?: Record<string, string>;
-  fetch?: typeof fetch;
+  /** How one HTTP exchange is made; node:http with kept-alive connections unless given another. */
+  send?: HttpSend;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -44,7 +46,7 @@ export function createWalletClient(options: WalletClientOptions): WalletClient {
     clientId: options.clientId,
     macKey: options.macKey,
     timeoutMs: options.timeoutMs,
-    fetch: options.fetch ?? fetch,
+    send: options.send ?? sendWithNodeHttp,
     now,
     timestamp: () => localSeconds() + offsetSeconds,
     ...(options.extParams !== undefined && { extParams: options.extParams }),

@@ -2,6 +2,7 @@ import { mapWalletError } from './error-mapping.ts';
 import { WalletError, WalletOutcomeUnknown } from './errors.ts';
 import type { WalletOperation } from './errors.ts';
 import { generateNonce, signRequest } from './mac.ts';
+import { type HttpSend, RedirectRefused, type SentResponse } from './http-send.ts';
 import { errorBodySchema } from './schemas.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -37,7 +38,7 @@ export interface TransportOptions {
   macKey: string;
   timeoutMs: number;
   extParams?: Record<string, string>;
-  fetch: typeof fetch;
+  send: HttpSend;
   now: () => number;
   /** Offset-corrected unix seconds for `ts`. */
   timestamp: () => number;
@@ -45,12 +46,6 @@ export interface TransportOptions {
 }
 
 export type Transport = (request: WalletRequest) => Promise<WalletResponse>;
-
-interface RawResponse {
-  status: number;
-  text: string;
-  correlationId?: string;
-}
 
 /**
  * One signed HTTP attempt, no retries. Anything that leaves the outcome open (timeout, dropped
@@ -61,7 +56,7 @@ export function createTransport(options: TransportOptions): Transport {
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
 
   return async (request) => {
-    // Sign the URL as fetch will put it on the request line, so the signed path is the sent path.
+    // Sign the URL as it will go on the request line, so the signed path is the sent path.
     const url = new URL(request.path, base).href;
     const bodyText = request.body === undefined ? undefined : JSON.stringify(request.body);
     const headers: Record<string, string> = { Accept: 'application/json' };
@@ -89,9 +84,9 @@ export function createTransport(options: TransportOptions): Transport {
       });
     };
 
-    let raw: RawResponse;
+    let raw: SentResponse;
     try {
-      raw = await fetchWithTimeout(options, url, { method: request.method, headers, body: bodyText });
+      raw = await sendWithTimeout(options, url, { method: request.method, headers, body: bodyText });
     } catch (error) {
       const reason = error instanceof TimeoutError ? `timeout after ${options.timeoutMs} ms` : networkReason(error);
       report(undefined, reason);
@@ -111,19 +106,15 @@ export function createTransport(options: TransportOptions): Transport {
 
 class TimeoutError extends Error {}
 
-async function fetchWithTimeout(
+async function sendWithTimeout(
   options: TransportOptions,
   url: string,
   init: { method: HttpMethod; headers: Record<string, string>; body: string | undefined },
-): Promise<RawResponse> {
+): Promise<SentResponse> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new TimeoutError()), options.timeoutMs);
   try {
-    // A redirect would replay a signed write somewhere else; refuse it and treat it like a network error.
-    const response = await options.fetch(url, { ...init, redirect: 'error', signal: controller.signal });
-    const text = await response.text();
-    const correlationId = response.headers.get('paysera-correlation-id');
-    return { status: response.status, text, ...(correlationId !== null && { correlationId }) };
+    return await options.send(url, { ...init, signal: controller.signal });
   } catch (error) {
     throw controller.signal.aborted ? new TimeoutError() : error;
   } finally {
@@ -131,14 +122,15 @@ async function fetchWithTimeout(
   }
 }
 
-/** Only the error code of the cause: its message may carry more than we want in a log. */
+/** Only the error code (of the error or its cause): a message may carry more than we want in a log. */
 function networkReason(error: unknown): string {
-  const cause: unknown = error instanceof Error ? error.cause : undefined;
-  const code: unknown = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+  if (error instanceof RedirectRefused) return error.message;
+  const codeOf = (value: unknown): unknown => (typeof value === 'object' && value !== null ? (value as { code?: unknown }).code : undefined);
+  const code = codeOf(error) ?? (error instanceof Error ? codeOf(error.cause) : undefined);
   return typeof code === 'string' ? `network error (${code})` : 'network error';
 }
 
-function classify(request: WalletRequest, raw: RawResponse): WalletResponse {
+function classify(request: WalletRequest, raw: SentResponse): WalletResponse {
   if (raw.status >= 500) throw new WalletOutcomeUnknown(request.operation, `HTTP ${raw.status}`);
   const parsed = parseJson(raw.text);
   if (raw.status >= 200 && raw.status < 300) {

@@ -4,7 +4,7 @@ import { createWalletClient, reserveCodeField } from '../../../server/wallet/cli
 import type { WalletClientOptions } from '../../../server/wallet/client.ts';
 import { WalletError, WalletOutcomeUnknown } from '../../../server/wallet/errors.ts';
 import { macOf, normalizedString, parseMacHeader } from '../../../server/wallet/mac.ts';
-import { dropConnection, json, neverAnswer, startRecordingServer, text } from './recording-server.ts';
+import { cutMidBody, dropConnection, json, neverAnswer, redirectTo, startRecordingServer, text } from './recording-server.ts';
 import type { RecordedRequest, RecordingServer } from './recording-server.ts';
 
 const clientId = 'kasa-test';
@@ -153,6 +153,15 @@ describe('signing and request bytes', () => {
     expect(list.map((t) => t.key)).toEqual(['TX1', 'TX2']);
   });
 
+  it('keeps the connection alive between calls', async () => {
+    server.respond(json(200, { time: 1_700_000_100 }));
+    const wallet = client();
+    await wallet.syncClock();
+    await wallet.syncClock();
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]?.remotePort).toBe(server.requests[0]?.remotePort);
+  });
+
   it('reads the server time without signing and stores the offset', async () => {
     server.respond(json(200, { time: 1_700_000_100 }));
     const wallet = client();
@@ -181,6 +190,22 @@ describe('unknown outcomes', () => {
     const everything = `${String(error)} ${JSON.stringify(events)}`;
     expect(everything).not.toContain(code);
     expect(everything).not.toContain(macKey);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a redirect on a write is an unknown outcome and is not followed', async () => {
+    server.respond(redirectTo(`${server.baseUrl}transaction/TX1/confirm`));
+    const error = await rejection(client().confirmTransaction('TX1'));
+    expect(error).toBeInstanceOf(WalletOutcomeUnknown);
+    expect((error as WalletOutcomeUnknown).reason).toMatch(/redirect/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an answer cut off in the middle of its body is an unknown outcome, not a wait for ever', async () => {
+    server.respond(cutMidBody);
+    const error = await rejection(client({ timeoutMs: 5_000 }).confirmTransaction('TX1'));
+    expect(error).toBeInstanceOf(WalletOutcomeUnknown);
+    expect((error as WalletOutcomeUnknown).reason).toMatch(/network error/);
     expect(server.requests).toHaveLength(1);
   });
 

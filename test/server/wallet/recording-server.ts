@@ -8,6 +8,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** The body exactly as it arrived on the wire. */
   rawBody: string;
+  /** The client's end of the TCP connection: the same port twice means a reused connection. */
+  remotePort: number | undefined;
 }
 
 export type Responder = (request: RecordedRequest, response: ServerResponse) => void;
@@ -29,7 +31,13 @@ export async function startRecordingServer(): Promise<RecordingServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawBody: Buffer.concat(chunks).toString('utf8') };
+      const recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        rawBody: Buffer.concat(chunks).toString('utf8'),
+        remotePort: req.socket.remotePort,
+      };
       requests.push(recorded);
       const responder = responders[Math.min(requests.length - 1, responders.length - 1)];
       if (responder) responder(recorded, res);
@@ -71,4 +79,18 @@ export const neverAnswer: Responder = () => {};
 
 export const dropConnection: Responder = (_request, response) => {
   response.socket?.destroy();
+};
+
+export function redirectTo(location: string): Responder {
+  return (_request, response) => {
+    response.writeHead(307, { Location: location });
+    response.end();
+  };
+}
+
+/** Promises a body, sends part of it, and hangs up. */
+export const cutMidBody: Responder = (_request, response) => {
+  response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+  response.write('{"status":"con');
+  setTimeout(() => response.socket?.destroy(), 20);
 };
