@@ -3,6 +3,7 @@ import type { CashoutStatus } from '../../shared/api.ts';
 import { createAuditLog } from './audit-log.ts';
 import { openDatabase } from './database.ts';
 import { StaleCashoutError } from './errors.ts';
+import { createGroupCommit } from './group-commit.ts';
 import {
   type CashoutRow,
   cashoutFromRow,
@@ -91,7 +92,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     if (event) audit.append(event);
   });
 
-  const updateCashout = db.transaction((id: string, patch: Partial<Omit<CashoutRecord, 'id'>>, event?: AuditInput, expectedStatus?: CashoutStatus) => {
+  const updateCashout = (id: string, patch: Partial<Omit<CashoutRecord, 'id'>>, event?: AuditInput, expectedStatus?: CashoutStatus): CashoutRecord => {
     const row = selectCashout.get(id);
     if (!row) throw new Error(`Unknown cash-out "${id}".`);
     const current = cashoutFromRow(row);
@@ -100,14 +101,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     updateCashoutRow.run(cashoutToRow(updated));
     if (event) audit.append(event);
     return updated;
-  });
+  };
 
-  const insertCashoutWithAudit = db.transaction((cashout: CashoutRecord, event: AuditInput) => {
+  const insertCashoutWithAudit = (cashout: CashoutRecord, event: AuditInput): void => {
     insertCashout.run(cashoutToRow(cashout));
     audit.append(event);
-  });
+  };
 
-  const appendAudit = db.transaction((event: AuditInput) => audit.append(event));
+  // The money path's writes: each in its own savepoint, many to one commit under load.
+  const group = createGroupCommit(db);
 
   return {
     async createUser(user, event) {
@@ -145,15 +147,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
 
     async insertCashout(cashout, event) {
-      // IMMEDIATE: the audit append reads the chain's head, which another process must not move meanwhile.
-      insertCashoutWithAudit.immediate(cashout, event);
+      await group.write(() => insertCashoutWithAudit(cashout, event));
     },
     async getCashout(id) {
       const row = selectCashout.get(id);
       return row ? cashoutFromRow(row) : null;
     },
     async updateCashout(id, patch, event, expectedStatus) {
-      return updateCashout.immediate(id, patch, event, expectedStatus);
+      return group.write(() => updateCashout(id, patch, event, expectedStatus));
     },
     async listCashouts(from, to, cashier) {
       const rows = cashier === undefined ? selectCashoutsInRange.all(from, to) : selectCashoutsOfCashierInRange.all(from, to, cashier);
@@ -164,7 +165,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
 
     async appendAudit(event) {
-      return appendAudit.immediate(event);
+      return group.write(() => audit.append(event));
     },
     async listAudit(from, to) {
       return audit.list(from, to);
@@ -174,6 +175,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
 
     async close() {
+      group.flush();
       db.close();
     },
   };
