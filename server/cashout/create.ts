@@ -34,22 +34,7 @@ export async function createCashout(
   }
 
   const step: Step = { actor: actor.username, action: 'cashout.create' };
-  const record: CashoutRecord = {
-    id,
-    status: 'created',
-    amountCents,
-    currency,
-    transactionKey: null,
-    createdAt: now,
-    expiresAt: null,
-    cashier: actor.username,
-    approvedBy: null,
-    confirmedAt: null,
-    failedAttempts: 0,
-    errorCode: null,
-    pending: 'create',
-    updatedAt: now,
-  };
+  const record = freshCashout({ id, amountCents, currency, cashier: actor.username, now });
   await ctx.store.insertCashout(record, { ...step, cashoutId: record.id, amountCents, currency, outcome: 'pending' });
 
   const outcome = await callWallet(() =>
@@ -72,4 +57,24 @@ export async function createCashout(
   ctx.log.warn({ cashoutId: record.id, reason: outcome.reason }, 'create outcome unknown; the sweeper will look for the transaction');
   await advance(ctx, record, { type: 'outcome_unknown', operation: 'create' }, step);
   throw new CashoutError('WALLET_UNAVAILABLE');
+}
+
+/** A cash-out as it is first written: created, its Paysera create about to be sent (write-ahead). */
+export function freshCashout(fields: { id: string; amountCents: number; currency: Currency; cashier: string; now: number }): CashoutRecord {
+  return {
+    id: fields.id,
+    status: 'created',
+    amountCents: fields.amountCents,
+    currency: fields.currency,
+    transactionKey: null,
+    createdAt: fields.now,
+    expiresAt: null,
+    cashier: fields.cashier,
+    approvedBy: null,
+    confirmedAt: null,
+    failedAttempts: 0,
+    errorCode: null,
+    pending: 'create',
+    updatedAt: fields.now,
+  };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { advance, note, writeAhead } from '../../../server/cashout/advance.ts';
 import type { CashoutContext } from '../../../server/cashout/context.ts';
+import { freshCashout } from '../../../server/cashout/create.ts';
 import { CashoutError } from '../../../server/cashout/types.ts';
 import { openSqliteStore } from '../../../server/store/sqlite.ts';
 import type { CashoutRecord, Store } from '../../../server/store/types.ts';
@@ -13,22 +14,7 @@ let store: Store;
 let ctx: CashoutContext;
 const step = { actor: 'ona', action: 'cashout.test' };
 
-const created: CashoutRecord = {
-  id: 'c1',
-  status: 'created',
-  amountCents: 5_000,
-  currency: 'EUR',
-  transactionKey: 'tk1',
-  createdAt: 1_000,
-  expiresAt: null,
-  cashier: 'ona',
-  approvedBy: null,
-  confirmedAt: null,
-  failedAttempts: 0,
-  errorCode: null,
-  pending: null,
-  updatedAt: 1_000,
-};
+const created: CashoutRecord = { ...freshCashout({ id: 'c1', amountCents: 5_000, currency: 'EUR', cashier: 'ona', now: 1_000 }), transactionKey: 'tk1', pending: null };
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kasa-advance-'));

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { freshCashout } from '../../../server/cashout/create.ts';
 import type { CashoutRecord } from '../../../server/store/types.ts';
 import { customer, defaultSettings, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
@@ -94,22 +95,7 @@ describe('sweep: writes cut short by a crash', () => {
   it('finds and revokes the transaction of a create cut short, and fails the cash-out', async () => {
     h = await startHarness();
     const now = h.sim.clock.now();
-    const record: CashoutRecord = {
-      id: 'crashed-create',
-      status: 'created',
-      amountCents: 5000,
-      currency: 'EUR',
-      transactionKey: null,
-      createdAt: now,
-      expiresAt: null,
-      cashier: 'ona',
-      approvedBy: null,
-      confirmedAt: null,
-      failedAttempts: 0,
-      errorCode: null,
-      pending: 'create',
-      updatedAt: now,
-    };
+    const record = freshCashout({ id: 'crashed-create', amountCents: 5000, currency: 'EUR', cashier: 'ona', now });
     await h.store.insertCashout(record, { actor: 'ona', action: 'cashout.create', cashoutId: record.id, outcome: 'pending' });
     const other = await h.wallet.createTransaction({ amountCents: 700, currency: 'EUR', description: 'Cash withdrawal', reserveForSeconds: 300, operationId: 'another' });
     const stray = await h.wallet.createTransaction({ amountCents: 5000, currency: 'EUR', description: 'Cash withdrawal', reserveForSeconds: 300, operationId: record.id });
@@ -138,20 +124,11 @@ describe('sweep: writes cut short by a crash', () => {
     h = await startHarness();
     const now = h.sim.clock.now();
     const record: CashoutRecord = {
-      id: 'forgotten-by-paysera',
+      ...freshCashout({ id: 'forgotten-by-paysera', amountCents: 5000, currency: 'EUR', cashier: 'ona', now }),
       status: 'in_doubt',
-      amountCents: 5000,
-      currency: 'EUR',
       transactionKey: 'NoSuchKeyAtPaysera01',
-      createdAt: now,
       expiresAt: now + 300_000,
-      cashier: 'ona',
-      approvedBy: null,
-      confirmedAt: null,
-      failedAttempts: 0,
-      errorCode: null,
       pending: 'confirm',
-      updatedAt: now,
     };
     await h.store.insertCashout(record, { actor: 'ona', action: 'cashout.create', cashoutId: record.id, outcome: 'in_doubt' });
     await h.service.sweep();
