@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Cashout } from '../../shared/api.ts';
 import { api } from '../api.ts';
 import { CancelButton } from '../components/cancel-button.tsx';
 import { FailureAlert } from '../components/failure-alert.tsx';
 import { Progress } from '../components/progress.tsx';
+import { ScannerTools } from '../components/scanner-tools.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import type { Failure } from '../failure.ts';
 import { screenAfterReserveError, screenForCashout, type FlowControl } from '../flow.ts';
@@ -11,6 +12,7 @@ import { formatMoney, t } from '../i18n/index.ts';
 import { codeFingerprint } from '../refused-codes.ts';
 import type { Settings } from '../settings.ts';
 import { useScanner } from '../use-scanner.ts';
+import { ManualCodeForm } from './manual-code-form.tsx';
 
 interface ScanProps {
   cashout: Cashout;
@@ -33,10 +35,6 @@ export function ScanScreen({ cashout, notice, refused = [], flow, settings }: Sc
   const [phase, setPhase] = useState<'scanning' | 'reserving' | 'cancelling'>('scanning');
   const [manualOpen, setManualOpen] = useState(false);
   const [readRefusedAgain, setReadRefusedAgain] = useState(false);
-  const manualInput = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (manualOpen) manualInput.current?.focus();
-  }, [manualOpen]);
 
   async function reserve(code: string, source: 'camera' | 'hand') {
     if (sent.current) return;
@@ -65,15 +63,6 @@ export function ScanScreen({ cashout, notice, refused = [], flow, settings }: Sc
     onCode: (code) => reserve(code, 'camera'),
   });
 
-  function submitManual(event: SubmitEvent) {
-    event.preventDefault();
-    const field = (event.currentTarget as HTMLFormElement).elements.namedItem('code');
-    if (!(field instanceof HTMLInputElement) || field.value.trim() === '') return;
-    const code = field.value;
-    field.value = '';
-    void reserve(code, 'hand');
-  }
-
   const showManual = manualOpen || scanner.problem !== null;
 
   return (
@@ -100,48 +89,8 @@ export function ScanScreen({ cashout, notice, refused = [], flow, settings }: Sc
         <>
           {scanner.starting && <Progress label={t('scan.starting')} />}
           {!scanner.problem && !scanner.starting && <p class="hint">{t('scan.hint')}</p>}
-          <div class="tools">
-            {scanner.torchSupported && (
-              <button type="button" class="button button--secondary" aria-pressed={scanner.torchOn} onClick={scanner.toggleTorch}>
-                {scanner.torchOn ? t('scan.torchOff') : t('scan.torchOn')}
-              </button>
-            )}
-            {scanner.canSwitchCamera && (
-              <button type="button" class="button button--secondary" onClick={scanner.switchCamera}>
-                {t('scan.switchCamera')}
-              </button>
-            )}
-            <button
-              type="button"
-              class="button button--secondary"
-              data-testid="manual-entry-open"
-              aria-expanded={showManual}
-              onClick={() => setManualOpen(true)}
-            >
-              {t('scan.manual')}
-            </button>
-          </div>
-          {showManual && (
-            <form class="form manual" onSubmit={submitManual}>
-              <div class="field">
-                <label for="manual-code">{t('scan.manualLabel')}</label>
-                <input
-                  id="manual-code"
-                  name="code"
-                  data-testid="manual-code-input"
-                  autocomplete="off"
-                  autocapitalize="none"
-                  spellcheck={false}
-                  inputMode="text"
-                  required
-                  ref={manualInput}
-                />
-              </div>
-              <button type="submit" class="button button--primary" data-testid="manual-code-submit">
-                {t('scan.manualSubmit')}
-              </button>
-            </form>
-          )}
+          <ScannerTools scanner={scanner} manualShown={showManual} onManual={() => setManualOpen(true)} />
+          {showManual && <ManualCodeForm focus={manualOpen} onCode={(code) => void reserve(code, 'hand')} />}
           <CancelButton cashout={cashout} flow={flow} onStart={() => setPhase('cancelling')} />
         </>
       )}
