@@ -1,52 +1,40 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { AuditVerifyResponse, DailyReport } from '../../shared/api.ts';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
+import { DataTable } from '../components/data-table.tsx';
 import { FailureAlert } from '../components/failure-alert.tsx';
 import { Progress } from '../components/progress.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { Totals } from '../components/totals.tsx';
 import { localDate } from '../dates.ts';
 import { failureOf, type Failure } from '../failure.ts';
 import type { Screen } from '../flow.ts';
 import { formatMoney, t } from '../i18n/index.ts';
+import { useLoad } from '../use-load.ts';
 
 /** The supervisor's till-count report for a day, and the audit trail's export and chain check. */
 export function ReportScreen({ show }: { show: (screen: Screen) => void }) {
   const [date, setDate] = useState(() => localDate(new Date()));
-  const [report, setReport] = useState<DailyReport | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const report = useLoad(() => api.dailyReport(date), [date]);
+  const [auditFailure, setAuditFailure] = useState<Failure | null>(null);
+  const failure = report.failure ?? auditFailure;
 
-  function fail(error: unknown) {
-    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return show({ name: 'signin' });
-    setFailure(failureOf(error));
+  function changeDate(next: string) {
+    if (next === '') return;
+    setAuditFailure(null);
+    setDate(next);
   }
-
-  useEffect(() => {
-    let current = true;
-    setReport(null);
-    setFailure(null);
-    api.dailyReport(date).then(
-      (loaded) => {
-        if (current) setReport(loaded);
-      },
-      (error: unknown) => {
-        if (current) fail(error);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [date]);
 
   return (
     <ScreenFrame name="report" title={t('report.title')} onBack={() => show({ name: 'amount' })}>
       <div class="field field--inline">
         <label for="report-date">{t('report.date')}</label>
-        <input id="report-date" type="date" value={date} required onChange={(event) => event.currentTarget.value && setDate(event.currentTarget.value)} />
+        <input id="report-date" type="date" value={date} required onChange={(event) => changeDate(event.currentTarget.value)} />
       </div>
       {failure && <FailureAlert failure={failure} />}
-      {!report && !failure && <Progress label={t('report.loading')} />}
-      {report && <ReportTables report={report} />}
-      <AuditTools onFailure={fail} />
+      {!report.loaded && !failure && <Progress label={t('report.loading')} />}
+      {report.loaded && <ReportTables report={report.loaded} />}
+      <AuditTools onFailure={(error) => setAuditFailure(failureOf(error))} />
     </ScreenFrame>
   );
 }
@@ -55,40 +43,16 @@ function ReportTables({ report }: { report: DailyReport }) {
   if (report.rows.length === 0) return <p class="lead">{t('report.empty')}</p>;
   return (
     <>
-      <div class="table-wrap">
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('report.cashier')}</th>
-              <th scope="col" class="number">
-                {t('report.count')}
-              </th>
-              <th scope="col" class="number">
-                {t('report.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rows.map((row) => (
-              <tr key={`${row.cashier}-${row.currency}`}>
-                <td>{row.cashier}</td>
-                <td class="number">{row.count}</td>
-                <td class="number">{formatMoney(row.amount, row.currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <section class="totals" aria-labelledby="report-totals">
-        <h2 id="report-totals">{t('report.totals')}</h2>
-        <ul>
-          {report.totals.map((total) => (
-            <li key={total.currency}>
-              <strong>{formatMoney(total.amount, total.currency)}</strong> · {t('history.count', { count: total.count })}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <DataTable columns={[{ label: t('report.cashier') }, { label: t('report.count'), numeric: true }, { label: t('report.amount'), numeric: true }]}>
+        {report.rows.map((row) => (
+          <tr key={`${row.cashier}-${row.currency}`}>
+            <td>{row.cashier}</td>
+            <td class="number">{row.count}</td>
+            <td class="number">{formatMoney(row.amount, row.currency)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <Totals id="report-totals" title={t('report.totals')} totals={report.totals} />
     </>
   );
 }

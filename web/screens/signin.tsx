@@ -1,12 +1,10 @@
-import { useState } from 'preact/hooks';
 import type { User } from '../../shared/api.ts';
 import { api } from '../api.ts';
 import { CredentialFields } from '../components/credential-fields.tsx';
 import { LanguageSelect } from '../components/language-select.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
-import { takeCredentials } from '../credentials.ts';
-import { failureOf, type Failure } from '../failure.ts';
 import { t, type Language } from '../i18n/index.ts';
+import { useCredentialSubmit } from '../use-credential-submit.ts';
 
 interface SignInProps {
   language: Language;
@@ -14,24 +12,11 @@ interface SignInProps {
   onSignedIn: (user: User) => void;
 }
 
-/** The password is read from the form on submit and the field cleared; it never enters state. */
 export function SignInScreen({ language, onLanguage, onSignedIn }: SignInProps) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const { username, password } = takeCredentials(event.currentTarget as HTMLFormElement);
-    setBusy(true);
-    setFailure(null);
-    try {
-      const { user } = await api.signIn(username, password);
-      onSignedIn(user);
-    } catch (error) {
-      setFailure(failureOf(error));
-      setBusy(false);
-    }
-  }
+  const { busy, failure, submit } = useCredentialSubmit(async (username, password) => {
+    const { user } = await api.signIn(username, password);
+    onSignedIn(user);
+  });
 
   return (
     <ScreenFrame name="signin" title={t('signin.title')}>
