@@ -47,6 +47,10 @@ export type User = z.infer<typeof user>;
 export const sessionResponse = z.object({ user });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
+/** `GET /api/session`: nobody signed in is an answer, not an error, so a signed-out start logs no 401. */
+export const currentSessionResponse = z.object({ user: user.nullable() });
+export type CurrentSessionResponse = z.infer<typeof currentSessionResponse>;
+
 export const configResponse = z.object({
   maxAmount: z.string(),
   supervisorThreshold: z.string(),

@@ -2,6 +2,7 @@ import type {
   AuditVerifyResponse,
   Cashout,
   ConfigResponse,
+  CurrentSessionResponse,
   DailyReport,
   HealthResponse,
   HistoryResponse,
@@ -10,6 +11,7 @@ import type {
 import { errorCatalogue, type ErrorCode } from '../shared/errors.ts';
 import type { Currency } from '../shared/money.ts';
 import { reportReachable, reportUnreachable } from './connectivity.ts';
+import { reportSessionEnded } from './session-events.ts';
 
 /** The server answered with its one error shape (or something we read as such). */
 export class ApiError extends Error {
@@ -84,7 +86,11 @@ async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?
     throw new NetworkError();
   }
   reportReachable();
-  if (!response.ok) throw parseErrorResponse(response.status, text);
+  if (!response.ok) {
+    const error = parseErrorResponse(response.status, text);
+    if (error.code === 'UNAUTHENTICATED') reportSessionEnded();
+    throw error;
+  }
   if (text === '') return undefined as T;
   try {
     return JSON.parse(text) as T;
@@ -96,7 +102,7 @@ async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?
 const cashoutPath = (id: string) => `/api/cashouts/${encodeURIComponent(id)}`;
 
 export const api = {
-  session: () => request<SessionResponse>('GET', '/api/session'),
+  session: () => request<CurrentSessionResponse>('GET', '/api/session'),
   signIn: (username: string, password: string) => request<SessionResponse>('POST', '/api/session', { username, password }),
   signOut: () => request<void>('DELETE', '/api/session'),
   config: () => request<ConfigResponse>('GET', '/api/config'),

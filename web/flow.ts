@@ -1,16 +1,14 @@
 import type { Cashout } from '../shared/api.ts';
-import { ApiError } from './api.ts';
+import { isOneOf, refusalsOfTheCode, refusalsThatEnd, refusalsToScanAgain } from './error-sets.ts';
 import { failureOf, failureOfCashout, type Failure } from './failure.ts';
 
 /**
- * The UI's screens and the rules that move between them. The server's cash-out status decides
- * where a cash-out goes; when a call's outcome is unclear the UI reads the state back rather
- * than guess, so "give cash" appears only for a cash-out the server reports `confirmed`.
+ * The screens of a signed-in cashier and the rules that move between them. The server's cash-out
+ * status decides where a cash-out goes; when a call's outcome is unclear the UI reads the state
+ * back rather than guess, so "give cash" appears only for a cash-out the server reports
+ * `confirmed`. No screen here leads to sign-in: a lost session does, in one place (use-session.ts).
  */
 export type Screen =
-  | { name: 'boot' }
-  | { name: 'offline' }
-  | { name: 'signin' }
   | { name: 'amount'; notice?: 'cancelled' }
   | { name: 'scan'; cashout: Cashout; notice?: Failure; refused?: readonly string[] }
   | { name: 'verify'; cashout: Cashout; notice?: Failure }
@@ -21,7 +19,10 @@ export type Screen =
   | { name: 'report' }
   | { name: 'settings' };
 
-export type ScreenName = Screen['name'];
+/** What shows while no cashier is signed in: the session's own screens. */
+export type SessionScreen = { name: 'boot' } | { name: 'offline' } | { name: 'signin' };
+
+export type ScreenName = Screen['name'] | SessionScreen['name'];
 
 export function screenForCashout(cashout: Cashout, notice?: Failure): Screen {
   switch (cashout.status) {
@@ -40,18 +41,6 @@ export function screenForCashout(cashout: Cashout, notice?: Failure): Screen {
   }
 }
 
-/** Refusals after which the same cash-out may take another code. */
-const refusalsToScanAgain = new Set(['INVALID_CODE', 'CODE_EXPIRED', 'INSUFFICIENT_FUNDS', 'INVALID_INPUT', 'RATE_LIMITED', 'WALLET_UNAVAILABLE', 'WALLET_REJECTED']);
-/** Refusals that ended the cash-out at the server. */
-const refusalsThatEnd = new Set(['TOO_MANY_ATTEMPTS', 'AMOUNT_MISMATCH']);
-
-function needsSignIn(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'UNAUTHENTICATED';
-}
-
-/** Refusals of the code itself: the same code read again can only be refused again. */
-const refusalsOfTheCode = new Set(['INVALID_CODE', 'CODE_EXPIRED']);
-
 /** The code just sent (as a fingerprint, see refused-codes.ts) and those refused before it. */
 export interface CodeSent {
   fingerprint: string | null;
@@ -59,12 +48,11 @@ export interface CodeSent {
 }
 
 export function screenAfterReserveError(cashout: Cashout, error: unknown, sent: CodeSent = { fingerprint: null, refused: [] }): Screen {
-  if (needsSignIn(error)) return { name: 'signin' };
-  if (error instanceof ApiError && refusalsToScanAgain.has(error.code)) {
+  if (isOneOf(refusalsToScanAgain, error)) {
     const refused = sent.fingerprint !== null && refusalsOfTheCode.has(error.code) ? [...sent.refused, sent.fingerprint] : sent.refused;
     return { name: 'error', failure: failureOf(error), cashout, next: 'scan-again', refused };
   }
-  if (error instanceof ApiError && refusalsThatEnd.has(error.code)) {
+  if (isOneOf(refusalsThatEnd, error)) {
     return { name: 'error', failure: failureOf(error), cashout, next: 'new-cashout' };
   }
   return { name: 'checking', cashout, notice: failureOf(error) };
@@ -72,7 +60,6 @@ export function screenAfterReserveError(cashout: Cashout, error: unknown, sent: 
 
 /** After a failed confirm, cancel or read, what the server did is read back on the checking screen. */
 export function screenAfterError(cashout: Cashout, error: unknown): Screen {
-  if (needsSignIn(error)) return { name: 'signin' };
   return { name: 'checking', cashout, notice: failureOf(error) };
 }
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, ApiError, NetworkError, parseErrorResponse } from '../../web/api.ts';
 import { isOnline } from '../../web/connectivity.ts';
+import { onSessionEnded } from '../../web/session-events.ts';
 import { setPageUrl } from './page-url.ts';
 
 describe('parseErrorResponse', () => {
@@ -52,6 +53,12 @@ describe('api over real HTTP', () => {
         response.end(JSON.stringify({ error: { code: 'INSUFFICIENT_FUNDS', message: 'Not enough.', action: 'Top up.' } }));
         return;
       }
+      if (request.url === '/api/cashouts/c-9' || request.url === '/api/session') {
+        const code = request.url === '/api/session' ? 'INVALID_CREDENTIALS' : 'UNAUTHENTICATED';
+        response.writeHead(401, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: { code, message: 'No.', action: 'Sign in.' } }));
+        return;
+      }
       if (request.url === '/api/cashouts') {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ id: 'c-2', status: 'created' }));
@@ -81,6 +88,19 @@ describe('api over real HTTP', () => {
     const failure = await api.reserve('c-1', 'some code').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApiError);
     expect(failure).toMatchObject({ status: 422, code: 'INSUFFICIENT_FUNDS', message: 'Not enough.' });
+  });
+
+  it('reports a lost session, and only a lost session, to whoever turns the app to sign-in', async () => {
+    let ended = 0;
+    const stop = onSessionEnded(() => ended++);
+    await expect(api.signIn('ona', 'wrong')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(api.reserve('c-1', 'some code')).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    expect(ended).toBe(0);
+    await expect(api.cashout('c-9')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(ended).toBe(1);
+    stop();
+    await expect(api.cashout('c-9')).rejects.toBeInstanceOf(ApiError);
+    expect(ended).toBe(1);
   });
 
   it('throws NetworkError when nothing answers, and marks the app offline until a request gets through', async () => {

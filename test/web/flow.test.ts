@@ -80,19 +80,15 @@ describe('after a reserve fails', () => {
     expect(screenAfterReserveError(created, apiError('INTERNAL'))).toMatchObject({ name: 'checking' });
     expect(screenAfterReserveError(created, apiError('WRONG_STATE'))).toMatchObject({ name: 'checking' });
   });
-
-  it('asks to sign in again when the session is gone', () => {
-    expect(screenAfterReserveError(created, apiError('UNAUTHENTICATED'))).toEqual({ name: 'signin' });
-  });
 });
 
 describe('after a confirm or cancel fails', () => {
-  it('never guesses: every failure but a lost session reads the state back', () => {
+  // A lost session is not a screen of the flow: the session turns to sign-in (test/e2e/session-lost.spec.ts).
+  it('never guesses: every failure reads the state back', () => {
     const reserved = cashout('reserved');
     for (const error of [new NetworkError(), apiError('WALLET_UNAVAILABLE'), apiError('INTERNAL'), apiError('APPROVAL_REQUIRED')]) {
       expect(screenAfterError(reserved, error)).toMatchObject({ name: 'checking', cashout: reserved });
     }
-    expect(screenAfterError(reserved, apiError('UNAUTHENTICATED'))).toEqual({ name: 'signin' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConfigResponse } from '../../shared/api.ts';
 import { parseAmount, type Currency } from '../../shared/money.ts';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
 import { FailureAlert } from '../components/failure-alert.tsx';
 import { Keypad } from '../components/keypad.tsx';
 import { Progress } from '../components/progress.tsx';
@@ -57,7 +57,6 @@ export function AmountScreen({ config, flow, notice, onBusyChange }: AmountProps
     try {
       flow.started(await api.createCashout(amount, currency));
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return flow.show({ name: 'signin' });
       setFailure(failureOf(error));
       setSending(false);
     }

@@ -1,23 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { Cashout } from '../../shared/api.ts';
-import { api, ApiError, NetworkError } from '../api.ts';
+import { api } from '../api.ts';
 import { Progress } from '../components/progress.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { cashoutGone, isOneOf } from '../error-sets.ts';
 import { failureOf, type Failure } from '../failure.ts';
 import { screenForCashout, type FlowControl } from '../flow.ts';
 import { formatMoney, t } from '../i18n/index.ts';
+import { useOnline } from '../use-online.ts';
 
 const pollEveryMs = 1500;
-
-/** Answers that end the polling without a status: the cash-out does not exist or is not this cashier's. */
-const endsPolling = new Set(['NOT_FOUND', 'FORBIDDEN']);
 
 /**
  * The outcome of a Paysera call is not known. This screen asks the server until it is and never
  * guesses: it leaves only for the screen that the server's status dictates.
  */
 export function CheckingScreen({ cashout, notice, flow }: { cashout: Cashout; notice?: Failure; flow: FlowControl }) {
-  const [unreachable, setUnreachable] = useState(false);
+  const online = useOnline();
 
   useEffect(() => {
     let stopped = false;
@@ -25,14 +24,9 @@ export function CheckingScreen({ cashout, notice, flow }: { cashout: Cashout; no
     async function poll() {
       try {
         const current = await api.cashout(cashout.id);
-        setUnreachable(false);
         if (current.status !== 'in_doubt') return flow.show(screenForCashout(current, notice));
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return flow.show({ name: 'signin' });
-        if (error instanceof ApiError && endsPolling.has(error.code)) {
-          return flow.show({ name: 'error', failure: failureOf(error), cashout, next: 'new-cashout' });
-        }
-        setUnreachable(error instanceof NetworkError);
+        if (isOneOf(cashoutGone, error)) return flow.show({ name: 'error', failure: failureOf(error), cashout, next: 'new-cashout' });
       }
       if (!stopped) timer = setTimeout(poll, pollEveryMs);
     }
@@ -48,7 +42,7 @@ export function CheckingScreen({ cashout, notice, flow }: { cashout: Cashout; no
       <p class="verify__amount">{formatMoney(cashout.amount, cashout.currency)}</p>
       <p class="alert alert--warning">{t('checking.body')}</p>
       <Progress label={t('checking.progress')} />
-      {unreachable && (
+      {!online && (
         <p class="notice" role="status">
           {t('checking.noConnection')}
         </p>

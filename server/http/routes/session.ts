@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { loginRequest, type SessionResponse } from '../../../shared/api.ts';
+import { type CurrentSessionResponse, loginRequest, type SessionResponse } from '../../../shared/api.ts';
 import type { CredentialCheck } from '../credential-check.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../env.ts';
@@ -23,8 +23,7 @@ export function sessionRoutes(sessions: AppDeps['sessions'], checkCredentials: C
 
   routes.get('/', (c) => {
     const user = c.get('user');
-    if (!user) return errorResponse(c, 'UNAUTHENTICATED');
-    return c.json({ user: { username: user.username, role: user.role } } satisfies SessionResponse);
+    return c.json({ user: user ? { username: user.username, role: user.role } : null } satisfies CurrentSessionResponse);
   });
 
   routes.delete('/', async (c) => {

@@ -196,11 +196,18 @@ describe('sessions', () => {
     const out = await call(h, 'DELETE', '/api/session', { cookie });
     expect(out.status).toBe(204);
     expect(out.headers.get('Set-Cookie')).toMatch(/kasa_session=;.*Max-Age=0/);
-    expect((await call(h, 'GET', '/api/session', { cookie })).status).toBe(401);
+    const after = await call(h, 'GET', '/api/session', { cookie });
+    expect(after.status).toBe(200);
+    expect(await after.json()).toEqual({ user: null });
+    expect((await call(h, 'GET', '/api/config', { cookie })).status).toBe(401);
   });
 
-  it('refuses a forged cookie', async () => {
-    expect((await call(h, 'GET', '/api/session', { cookie: 'kasa_session=forged' })).status).toBe(401);
+  it('answers "nobody" to a forged cookie and refuses it everywhere else', async () => {
+    const forged = await call(h, 'GET', '/api/session', { cookie: 'kasa_session=forged' });
+    expect(forged.status).toBe(200);
+    expect(await forged.json()).toEqual({ user: null });
+    expect((await call(h, 'GET', '/api/config', { cookie: 'kasa_session=forged' })).status).toBe(401);
+    expect((await call(h, 'DELETE', '/api/session', { cookie: 'kasa_session=forged' })).status).toBe(401);
   });
 });
 
