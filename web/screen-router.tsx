@@ -1,4 +1,4 @@
-import type { User } from '../shared/api.ts';
+import type { ConfigResponse, User } from '../shared/api.ts';
 import type { FlowControl, Screen } from './flow.ts';
 import { AmountScreen } from './screens/amount.tsx';
 import { BootScreen } from './screens/boot.tsx';
@@ -40,15 +40,35 @@ export function ScreenRouter(props: ScreenRouterProps) {
   if (screen.name === 'amount') {
     return <AmountScreen config={session.config} flow={props.flow} notice={screen.notice} onBusyChange={props.onHomeBusy} />;
   }
-  return deferred ? <CashierScreen {...props} screens={deferred} user={session.user} config={session.config} /> : <BootScreen />;
+  if (!deferred) return <BootScreen />;
+  return (
+    <CashierScreen
+      screens={deferred}
+      screen={screen}
+      user={session.user}
+      config={session.config}
+      flow={props.flow}
+      settings={settings}
+      storage={props.storage}
+      onSettings={onSettings}
+      onSignedOut={props.onSignedOut}
+    />
+  );
 }
 
-type CashierScreenProps = ScreenRouterProps & {
+interface CashierScreenProps {
   screens: DeferredScreens;
+  screen: Exclude<Screen, { name: 'amount' }>;
   user: User;
-  config: Extract<Session, { phase: 'signed-in' }>['config'];
-};
+  config: ConfigResponse;
+  flow: FlowControl;
+  settings: Settings;
+  storage: Storage;
+  onSettings: (settings: Settings) => void;
+  onSignedOut: () => void;
+}
 
+/** The screens loaded after sign-in (screens/deferred.ts). */
 function CashierScreen({ screens, screen, user, config, flow, settings, storage, onSettings, onSignedOut }: CashierScreenProps) {
   switch (screen.name) {
     case 'scan':
@@ -67,7 +87,5 @@ function CashierScreen({ screens, screen, user, config, flow, settings, storage,
       return <screens.ReportScreen show={flow.show} />;
     case 'settings':
       return <screens.SettingsScreen user={user} settings={settings} onChange={onSettings} onSignedOut={onSignedOut} show={flow.show} />;
-    case 'amount':
-      return <BootScreen />;
   }
 }
