@@ -1,15 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConfigResponse, User } from '../shared/api.ts';
 import { api } from './api.ts';
-import type { Screen } from './flow.ts';
+import type { Screen, SessionScreen } from './flow.ts';
 import { onSessionEnded } from './session-events.ts';
 
 /** Who is signed in, and what shows until someone is: the start, no connection, or sign-in. */
-export type Session =
-  | { phase: 'boot' }
-  | { phase: 'offline' }
-  | { phase: 'signin' }
-  | { phase: 'signed-in'; user: User; config: ConfigResponse };
+export type Session = { phase: SessionScreen['name'] } | { phase: 'signed-in'; user: User; config: ConfigResponse };
 
 interface SessionOptions {
   online: boolean;
