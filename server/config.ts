@@ -176,7 +176,7 @@ export function parseConfig(env: Env): ConfigResult {
     sessionIdleHours: v.SESSION_IDLE_HOURS,
     logLevel: v.LOG_LEVEL,
     publicOrigin: v.PUBLIC_ORIGIN ?? null,
-    trustProxy: v.TRUST_PROXY ?? [],
+    trustProxy: v.TRUST_PROXY ?? Object.freeze([]),
   });
   return { ok: true, config };
 }

@@ -81,7 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const dataDir = options.dataDir ?? config.dataDir;
   const store = openSqliteStore({ dataDir: demoCredentials ? demoDataDir(dataDir) : dataDir });
-  // Undone in reverse order of set-up: server, sweeper, simulator, store.
+  // Undone in reverse order of set-up: server, session purger, sweeper, simulator, store.
   const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
   try {
     if (!demoCredentials) {

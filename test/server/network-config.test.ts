@@ -16,6 +16,8 @@ function errors(env: Record<string, string>) {
 describe('TRUST_PROXY', () => {
   it('is empty by default and reads a comma-separated list of addresses and CIDR blocks', () => {
     expect(ok({}).trustProxy).toEqual([]);
+    expect(Object.isFrozen(ok({}).trustProxy)).toBe(true);
+    expect(Object.isFrozen(ok({ TRUST_PROXY: '10.0.0.1' }).trustProxy)).toBe(true);
     expect(ok({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual(['127.0.0.1/32', '10.0.0.0/8', 'fd00::/8']);
   });
 
