@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currencies, parseAmount } from '../shared/money.ts';
 import type { CashoutSettings } from './cashout/types.ts';
+import { hostRuleErrors, parseHttpUrl, publicOrigin, trustProxy } from './network-config.ts';
 
 /** Server configuration from the environment (design §4), validated once at start-up. */
 
@@ -31,8 +32,10 @@ export interface Config {
   dailyCapCents: number | null;
   sessionIdleHours: number;
   logLevel: LogLevel;
-  /** Extra Origin accepted for state-changing requests, e.g. the address of a TLS-terminating proxy. */
+  /** The address browsers use when it is not the server's own, e.g. a TLS-terminating proxy's; its host and Origin are accepted. */
   publicOrigin: string | null;
+  /** CIDR blocks of reverse proxies whose X-Forwarded-For is believed; empty: none. */
+  trustProxy: readonly string[];
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -72,31 +75,12 @@ const amount = z.string().transform((value, ctx) => {
 });
 
 const httpUrl = z.string().transform((value, ctx) => {
-  let url: URL | null = null;
-  try {
-    url = new URL(value);
-  } catch {
-    url = null;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+  const url = parseHttpUrl(value);
+  if (!url) {
     ctx.addIssue({ code: 'custom', message: `${shown(value)} is not an http(s) URL` });
     return z.NEVER;
   }
-  return value.endsWith('/') ? value : `${value}/`;
-});
-
-const origin = z.string().transform((value, ctx) => {
-  let url: URL | null = null;
-  try {
-    url = new URL(value);
-  } catch {
-    url = null;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== value.replace(/\/$/, '')) {
-    ctx.addIssue({ code: 'custom', message: `${shown(value)} is not an origin like https://kasa.example.com` });
-    return z.NEVER;
-  }
-  return url.origin;
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 });
 
 // Plain strings carry no value-echoing message, so the MAC key never shows up in a start-up error.
@@ -129,7 +113,8 @@ const schema = z.object({
   DAILY_CAP: amount.optional(),
   SESSION_IDLE_HOURS: positiveNumber(24 * 30).default(12),
   LOG_LEVEL: level.default('info'),
-  PUBLIC_ORIGIN: origin.optional(),
+  PUBLIC_ORIGIN: publicOrigin.optional(),
+  TRUST_PROXY: trustProxy.optional(),
 });
 
 const names = Object.keys(schema.shape);
@@ -160,6 +145,7 @@ export function parseConfig(env: Env): ConfigResult {
     const missing = v.TLS_CERT === undefined ? 'TLS_CERT' : 'TLS_KEY';
     errors.push(`${missing}: is not set while ${missing === 'TLS_CERT' ? 'TLS_KEY' : 'TLS_CERT'} is; HTTPS needs both`);
   }
+  errors.push(...hostRuleErrors(v));
   if (v.SUPERVISOR_THRESHOLD > v.MAX_AMOUNT) {
     errors.push('SUPERVISOR_THRESHOLD: must not be above MAX_AMOUNT');
   }
@@ -190,6 +176,7 @@ export function parseConfig(env: Env): ConfigResult {
     sessionIdleHours: v.SESSION_IDLE_HOURS,
     logLevel: v.LOG_LEVEL,
     publicOrigin: v.PUBLIC_ORIGIN ?? null,
+    trustProxy: v.TRUST_PROXY ?? Object.freeze([]),
   });
   return { ok: true, config };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { Role } from '../shared/api.ts';
 import type { Accounts } from './auth/accounts.ts';
 import type { Store } from './store/types.ts';
@@ -15,9 +16,37 @@ export interface DemoAccounts {
 
 export const demoCashier = 'demo-cashier';
 export const demoSupervisor = 'demo-supervisor';
+const demoUsernames = [demoCashier, demoSupervisor] as const;
 
 export function randomDemoPassword(): string {
   return randomBytes(12).toString('base64url');
+}
+
+/**
+ * Demo mode keeps its SQLite file in a folder of its own, so its accounts (whose passwords are
+ * shown on screen) and its simulated cash-outs never share a store with live mode.
+ */
+export function demoDataDir(dataDir: string): string {
+  return join(dataDir, 'demo');
+}
+
+/** Thrown when live mode is asked to start on a store that demo mode has written to. */
+export class DemoDataInLiveStore extends Error {
+  constructor(dataDir: string, usernames: readonly string[]) {
+    super(
+      `live mode refuses to start: ${dataDir} holds the demo account(s) ${usernames.join(', ')}, whose passwords ` +
+        'were shown on screen, and demo cash-outs beside them. Start live mode on a fresh DATA_DIR ' +
+        '(demo mode now keeps its data in DATA_DIR/demo).',
+    );
+    this.name = 'DemoDataInLiveStore';
+  }
+}
+
+/** The demo accounts present in a store, disabled or not. */
+export async function demoAccountsIn(store: Pick<Store, 'getUser'>): Promise<string[]> {
+  const found: string[] = [];
+  for (const username of demoUsernames) if (await store.getUser(username)) found.push(username);
+  return found;
 }
 
 /**

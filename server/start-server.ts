@@ -6,11 +6,12 @@ import type { Server as HttpsServer } from 'node:https';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createAccounts } from './auth/accounts.ts';
+import { startSessionPurger } from './auth/session-purger.ts';
 import { createSessionManager } from './auth/sessions.ts';
 import { createCashoutService, startSweeper } from './cashout/service.ts';
 import { cashoutSettingsOf, type Config } from './config.ts';
 import { gracefulCloser } from './graceful-close.ts';
-import { ensureDemoAccounts, randomDemoPassword, type DemoAccounts } from './demo-accounts.ts';
+import { DemoDataInLiveStore, demoAccountsIn, demoDataDir, ensureDemoAccounts, randomDemoPassword, type DemoAccounts } from './demo-accounts.ts';
 import { createHealthCheck } from './health.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -29,6 +30,7 @@ export interface StartOptions {
   demoPasswords?: { cashier: string; supervisor: string };
   simulatorPort?: number;
   sweepIntervalMs?: number;
+  sessionPurgeIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -70,12 +72,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ? { clientId: `demo-${randomBytes(6).toString('hex')}`, macKey: randomBytes(24).toString('base64url') }
     : null;
   const macKey = config.paysera?.macKey ?? demoCredentials?.macKey ?? '';
-  const log = options.log ?? createLogger({ level: config.logLevel, secrets: [macKey] });
+  const demoPasswords = demoCredentials
+    ? options.demoPasswords ?? { cashier: randomDemoPassword(), supervisor: randomDemoPassword() }
+    : null;
+  // The demo passwords are printed in the banner only; naming them as secrets keeps any log line from carrying them.
+  const secrets = [macKey, ...(demoPasswords ? [demoPasswords.cashier, demoPasswords.supervisor] : [])];
+  const log = options.log ?? createLogger({ level: config.logLevel, secrets });
 
-  const store = openSqliteStore({ dataDir: options.dataDir ?? config.dataDir });
-  // Undone in reverse order of set-up: server, sweeper, simulator, store.
+  const dataDir = options.dataDir ?? config.dataDir;
+  const store = openSqliteStore({ dataDir: demoCredentials ? demoDataDir(dataDir) : dataDir });
+  // Undone in reverse order of set-up: server, session purger, sweeper, simulator, store.
   const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
   try {
+    if (!demoCredentials) {
+      const leftovers = await demoAccountsIn(store);
+      if (leftovers.length > 0) throw new DemoDataInLiveStore(dataDir, leftovers);
+    }
     let simulator: RunningSimulator | undefined;
     let walletAccess = { baseUrl: config.payseraBaseUrl, clientId: config.paysera?.clientId ?? '', macKey };
     if (demoCredentials) {
@@ -107,9 +119,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const sessions = createSessionManager({ store, idleMs: config.sessionIdleHours * 3_600_000 });
     const service = createCashoutService({ store, wallet, settings: cashoutSettingsOf(config), log });
 
-    const demoAccounts = simulator
-      ? await ensureDemoAccounts(store, accounts, options.demoPasswords ?? { cashier: randomDemoPassword(), supervisor: randomDemoPassword() })
-      : undefined;
+    const demoAccounts = demoPasswords ? await ensureDemoAccounts(store, accounts, demoPasswords) : undefined;
 
     const app = createApp({
       config,
@@ -123,6 +133,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
 
     cleanups.push(startSweeper(service, { intervalMs: options.sweepIntervalMs ?? defaultSweepIntervalMs, log }));
+    cleanups.push(startSessionPurger(sessions, { ...(options.sessionPurgeIntervalMs !== undefined && { intervalMs: options.sessionPurgeIntervalMs }), log }));
 
     const tls = config.tls
       ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }
@@ -142,9 +153,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log.info({ origin, mode: config.mode }, `Kasa listening on ${origin} (${config.mode} mode)`);
     if (demoAccounts && customerPageUrl) {
       log.info(
-        { customerPageUrl },
-        `Demo mode on the embedded simulator. Sign in as ${demoAccounts.cashier.username} / ${demoAccounts.cashier.password} ` +
-          `or ${demoAccounts.supervisor.username} / ${demoAccounts.supervisor.password}`,
+        { customerPageUrl, accounts: [demoAccounts.cashier.username, demoAccounts.supervisor.username] },
+        'Demo mode on the embedded simulator; the demo passwords are in the banner on the terminal',
       );
     }
 

@@ -10,6 +10,7 @@ export const errorCatalogue = {
   UNAUTHENTICATED: { status: 401, message: 'You are not signed in.', action: 'Sign in again.' },
   INVALID_CREDENTIALS: { status: 401, message: 'Wrong username or password.', action: 'Check your username and password and try again.' },
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this.', action: 'Ask a supervisor.' },
+  UNKNOWN_HOST: { status: 421, message: 'This server does not answer to the address the request was sent to.', action: 'Open Kasa from its own address.' },
   CSRF_REJECTED: { status: 403, message: 'The request came from an unexpected origin.', action: 'Open Kasa from its own address and try again.' },
   LIMIT_EXCEEDED: { status: 422, message: 'The amount is above the allowed limit.', action: 'Pay out a smaller amount or ask a supervisor.' },
   APPROVAL_REQUIRED: { status: 403, message: 'A supervisor must approve this amount.', action: 'Ask a supervisor to approve on this device.' },

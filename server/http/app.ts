@@ -9,6 +9,8 @@ import { originCheck } from './csrf.ts';
 import { resolveSession } from './session.ts';
 import { noStore, securityHeaders } from './security-headers.ts';
 import { servePwa } from './static.ts';
+import { hostCheck } from './host-check.ts';
+import { describeTransport } from './transport.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { cashoutRoutes } from './routes/cashouts.ts';
 import { configRoutes } from './routes/config.ts';
@@ -25,7 +27,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.onError(handleErrors(deps.log));
   app.notFound(handleNotFound());
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(), describeTransport(config), hostCheck(config));
   app.use('/api/*', noStore(), limitBody(), originCheck(config.publicOrigin), resolveSession(sessions));
 
   app.route('/api/health', healthRoutes(deps.health));

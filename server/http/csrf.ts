@@ -6,7 +6,8 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Defence in depth beside SameSite=Strict: a state-changing request must carry an Origin equal to
  * the server's own (scheme + Host header) or the configured public origin. Browsers always send
- * Origin on such fetches, so a missing one is refused as well.
+ * Origin on such fetches, so a missing one is refused as well. The Host header is only to be
+ * trusted because hostCheck ran first and refused any name that is not Kasa's own.
  */
 export function originCheck(publicOrigin: string | null): MiddlewareHandler {
   return async (c, next) => {

@@ -7,5 +7,9 @@ export interface AppEnv {
   Variables: {
     user: User | null;
     sessionToken: string | null;
+    /** Set by the transport middleware: the client's address, proxies accounted for. */
+    clientAddress: string;
+    /** Set by the transport middleware: whether the browser reached Kasa over HTTPS, directly or through a proxy. */
+    https: boolean;
   };
 }

@@ -11,6 +11,17 @@ export function errorResponse(c: Context, code: ErrorCode, message?: string): Re
   return c.json(errorBody(code, message), errorCatalogue[code].status as ContentfulStatusCode);
 }
 
+/**
+ * What to tell the client about input that failed validation: the schema's own words. An
+ * unknown key is the one thing zod would name from the input, so it is described, not named;
+ * `fields`, the top-level keys of the schema when known, lists what the request does take.
+ */
+export function validationMessage(issues: ZodError['issues'], fields?: readonly string[]): string | undefined {
+  const issue = issues[0];
+  if (issue?.code !== 'unrecognized_keys') return issue?.message;
+  return fields && issue.path.length === 0 ? `The request has a field it does not take; it takes only ${fields.join(', ')}.` : 'The request has a field it does not take.';
+}
+
 const byHttpStatus: Partial<Record<number, ErrorCode>> = {
   400: 'INVALID_INPUT',
   401: 'UNAUTHENTICATED',
@@ -30,7 +41,7 @@ export function handleErrors(log: Logger): ErrorHandler {
       return errorResponse(c, error.code, error.message === error.code ? undefined : error.message);
     }
     if (error instanceof ZodError) {
-      return errorResponse(c, 'INVALID_INPUT', error.issues[0]?.message);
+      return errorResponse(c, 'INVALID_INPUT', validationMessage(error.issues));
     }
     if (error instanceof WalletError) return errorResponse(c, error.code);
     if (error instanceof WalletOutcomeUnknown) return errorResponse(c, 'WALLET_UNAVAILABLE');

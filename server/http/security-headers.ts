@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.ts';
 
 /** No inline script or style anywhere: the PWA is built to run under this policy. */
 export const contentSecurityPolicy = [
@@ -25,12 +26,13 @@ const headers: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-export function securityHeaders(): MiddlewareHandler {
+export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
-    // HSTS over plain HTTP would be ignored at best; only a TLS response may pin the browser to HTTPS.
-    if (new URL(c.req.url).protocol === 'https:') {
+    // HSTS over plain HTTP would be ignored at best; only what the browser receives over TLS (directly
+    // or through a TLS-terminating proxy) may pin it to HTTPS.
+    if (c.get('https') === true) {
       c.res.headers.set('Strict-Transport-Security', 'max-age=31536000');
     }
   };

@@ -38,12 +38,13 @@ export function currentUser<E extends AppEnv>(c: Context<E>): User {
   return user;
 }
 
-const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:';
+// Secure whenever the browser sees HTTPS, also when a TLS-terminating proxy speaks plain HTTP to us.
+const isHttps = <E extends AppEnv>(c: Context<E>) => c.get('https') === true;
 
-export function setSessionCookie(c: Context, token: string): void {
+export function setSessionCookie<E extends AppEnv>(c: Context<E>, token: string): void {
   setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c) });
 }
 
-export function clearSessionCookie(c: Context): void {
+export function clearSessionCookie<E extends AppEnv>(c: Context<E>): void {
   deleteCookie(c, sessionCookie, { httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c) });
 }

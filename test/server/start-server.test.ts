@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,8 +99,9 @@ describe('startServer in demo mode over real HTTP', () => {
     for (const code of [...codes, '9'.repeat(28)]) expect(log).not.toContain(code);
   });
 
-  it('keeps the SQLite file in the given data directory', () => {
-    expect(readFileSync(join(dataDir, 'kasa.sqlite')).length).toBeGreaterThan(0);
+  it('keeps the demo SQLite file in the demo folder of the given data directory', () => {
+    expect(readFileSync(join(dataDir, 'demo', 'kasa.sqlite')).length).toBeGreaterThan(0);
+    expect(existsSync(join(dataDir, 'kasa.sqlite'))).toBe(false);
   });
 });
 

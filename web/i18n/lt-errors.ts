@@ -9,6 +9,7 @@ export const ltErrors: Record<ErrorCode, { message: string; action: string }> = 
   UNAUTHENTICATED: { message: 'Jūs neprisijungę.', action: 'Prisijunkite iš naujo.' },
   INVALID_CREDENTIALS: { message: 'Neteisingas naudotojo vardas arba slaptažodis.', action: 'Patikrinkite naudotojo vardą bei slaptažodį ir bandykite dar kartą.' },
   FORBIDDEN: { message: 'Jums neleidžiama to daryti.', action: 'Kreipkitės į vadovą.' },
+  UNKNOWN_HOST: { message: 'Šis serveris neatsako adresu, kuriuo siųsta užklausa.', action: 'Atidarykite Kasą jos pačios adresu.' },
   CSRF_REJECTED: { message: 'Užklausa atėjo iš netikėto adreso.', action: 'Atidarykite Kasą jos pačios adresu ir bandykite dar kartą.' },
   LIMIT_EXCEEDED: { message: 'Suma viršija leistiną ribą.', action: 'Išmokėkite mažesnę sumą arba kreipkitės į vadovą.' },
   APPROVAL_REQUIRED: { message: 'Šią sumą turi patvirtinti vadovas.', action: 'Paprašykite vadovo patvirtinti šiame įrenginyje.' },

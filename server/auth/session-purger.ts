@@ -1,0 +1,39 @@
+import type { Logger } from '../log.ts';
+import type { SessionManager } from './sessions.ts';
+
+export interface SessionPurgerOptions {
+  intervalMs?: number;
+  log?: Logger;
+}
+
+/**
+ * Deletes idle sessions on a timer: a session is otherwise removed only when its cookie comes
+ * back, so one abandoned on a lost phone would stay in the table for good.
+ */
+export function startSessionPurger(sessions: Pick<SessionManager, 'purgeIdle'>, options: SessionPurgerOptions = {}): () => Promise<void> {
+  const intervalMs = options.intervalMs ?? 15 * 60 * 1000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const run = (): void => {
+    running = sessions
+      .purgeIdle()
+      .then(
+        (count) => {
+          if (count > 0) options.log?.info({ sessions: count }, 'idle sessions purged');
+        },
+        (error: unknown) => options.log?.error({ err: error }, 'idle session purge failed'),
+      )
+      .then(() => {
+        if (!stopped) timer = setTimeout(run, intervalMs);
+      });
+  };
+  run();
+
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, errorOf, password, signIn, startHarness, users, type Harness } from '../server/http/harness.ts';
+
+/** Issue 10, LOW: a validation error names fields from the schema only, never a key the client made up. */
+
+const madeUpKey = 'zz-client-chosen-key-7f3a';
+
+let h: Harness;
+let cashier = '';
+
+beforeAll(async () => {
+  h = await startHarness();
+  cashier = await signIn(h, users.cashier);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('validation errors', () => {
+  it('describe an unknown key without repeating it, naming the fields the request takes', async () => {
+    const response = await call(h, 'POST', '/api/session', { body: { username: users.cashier, password, [madeUpKey]: 1 } });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).not.toContain(madeUpKey);
+    expect(JSON.parse(text).error).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'The request has a field it does not take; it takes only username, password.',
+      action: expect.any(String),
+    });
+  });
+
+  it('hold for every body the API validates', async () => {
+    const created = await call(h, 'POST', '/api/cashouts', { cookie: cashier, body: { amount: '10.00', currency: 'EUR', [madeUpKey]: true } });
+    expect(created.status).toBe(400);
+    expect((await errorOf(created)).message).toBe('The request has a field it does not take; it takes only amount, currency.');
+
+    const ok = await call(h, 'POST', '/api/cashouts', { cookie: cashier, body: { amount: '10.00', currency: 'EUR' } });
+    const { id } = (await ok.json()) as { id: string };
+    for (const [path, body] of [
+      [`/api/cashouts/${id}/reserve`, { code: '1234', [madeUpKey]: 'x' }],
+      [`/api/cashouts/${id}/confirm`, { identityChecked: true, [madeUpKey]: 'x' }],
+      [`/api/cashouts/${id}/approve`, { username: users.supervisor, password, [madeUpKey]: 'x' }],
+    ] as const) {
+      const response = await call(h, 'POST', path, { cookie: cashier, body });
+      expect(response.status, path).toBe(400);
+      expect(await response.text(), path).not.toContain(madeUpKey);
+    }
+  });
+
+  it("keep the schema's own message for a known field", async () => {
+    const response = await call(h, 'POST', '/api/session', { body: { username: '', password } });
+    expect((await errorOf(response)).message).toBe('Enter a username.');
+  });
+});
