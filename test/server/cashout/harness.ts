@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { User } from '../../../shared/api.ts';
+import type { IdentityCheck, User } from '../../../shared/api.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type { CashoutLog } from '../../../server/cashout/context.ts';
 import { createCashoutService } from '../../../server/cashout/service.ts';
@@ -22,6 +22,9 @@ export const ona: User = { username: 'ona', role: 'cashier' };
 export const bob: User = { username: 'bob', role: 'cashier' };
 export const sam: User = { username: 'sam', role: 'supervisor' };
 export const ada: User = { username: 'ada', role: 'admin' };
+
+/** Both checks ticked, as the verify screen sends them. */
+export const bothChecks: readonly IdentityCheck[] = ['document', 'photo'];
 
 export const clientId = 'kasa-test';
 export const macKey = 'test-mac-key-0123456789abcdefghijk';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshCashout } from '../../../server/cashout/create.ts';
 import type { CashoutRecord } from '../../../server/store/types.ts';
-import { customer, defaultSettings, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
+import { bothChecks, customer, defaultSettings, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
 
 let h: Harness;
@@ -142,7 +142,7 @@ describe('sweep: writes cut short by a crash', () => {
     const { id, walletId } = await reservedCashout();
     h.sim.state.addFault({ endpoint: 'confirm', kind: 'drop_after' });
     h.sim.state.addFault({ endpoint: 'get', kind: 'drop_before', count: 1000 });
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'in_doubt' });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'in_doubt' });
     expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 0 });
     h.sim.state.clearFaults();
     expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
@@ -154,7 +154,7 @@ describe('sweep: writes cut short by a crash', () => {
     const { walletId, code } = customer(h, { EUR: 100_000 });
     const done = await h.service.create(ona, { amountCents: 1000, currency: 'EUR' });
     await h.service.reserve(ona, done.id, code);
-    await h.service.confirm(ona, done.id);
+    await h.service.confirm(ona, done.id, bothChecks);
     const abandoned = await h.service.create(ona, { amountCents: 2000, currency: 'EUR' });
     await h.service.reserve(ona, abandoned.id, h.sim.state.issueCode(walletId).code);
     const neverScanned = await h.service.create(ona, { amountCents: 3000, currency: 'EUR' });
@@ -201,7 +201,7 @@ describe('sweep alongside a request', () => {
   it('waits for a confirm in flight instead of taking its pending write for a crash', async () => {
     const { id, key, walletId } = await reservedCashout();
     h.sim.state.addFault({ endpoint: 'confirm', kind: 'latency', ms: 300 });
-    const confirming = h.service.confirm(ona, id);
+    const confirming = h.service.confirm(ona, id, bothChecks);
     await vi.waitFor(async () => expect((await h.store.getCashout(id))?.pending).toBe('confirm'));
     const sweeping = h.service.sweep();
     expect(await confirming).toMatchObject({ status: 'confirmed' });
