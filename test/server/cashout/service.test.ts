@@ -219,6 +219,32 @@ describe('supervisor approval', () => {
     ]);
   });
 
+  it('settles a reserve in doubt before approving, instead of refusing it', async () => {
+    await harness();
+    const { walletId, code } = customer(h);
+    const { id } = await h.service.create(ona, { amountCents: 30_000, currency: 'EUR' });
+    h.sim.state.addFault({ endpoint: 'reserve', kind: 'drop_after' });
+    h.sim.state.addFault({ endpoint: 'get', kind: 'drop_before', count: 1000 });
+    expect(await h.service.reserve(ona, id, code)).toMatchObject({ status: 'in_doubt', pending: 'reserve' });
+    await expectRefusal(h.service.approve(ona, id, sam), 'WRONG_STATE');
+    h.sim.state.clearFaults();
+    expect(await h.service.approve(ona, id, sam)).toMatchObject({ status: 'reserved', pending: null, approvedBy: 'sam' });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed' });
+    await expectAgreement(h, id, walletId);
+  });
+
+  it('reads back a confirm cut short by a crash before approving over it', async () => {
+    await harness();
+    const { walletId, code } = customer(h);
+    const { id, transactionKey } = await h.service.create(ona, { amountCents: 30_000, currency: 'EUR' });
+    await h.service.reserve(ona, id, code);
+    await h.store.updateCashout(id, { pending: 'confirm' });
+    await h.wallet.confirmTransaction(transactionKey ?? '');
+    // Paysera confirmed it: there is nothing left to approve, and the record says so.
+    await expectRefusal(h.service.approve(ona, id, sam), 'WRONG_STATE');
+    expect(await expectAgreement(h, id, walletId)).toMatchObject({ status: 'confirmed', approvedBy: null });
+  });
+
   it('refuses a supervisor approving a cash-out they created', async () => {
     await harness();
     const { code } = customer(h);
@@ -237,6 +263,24 @@ describe('supervisor approval', () => {
     expect(await h.service.confirm(ona, small.id, bothChecks)).toMatchObject({ status: 'confirmed', approvedBy: null });
     const large = await h.service.create(ona, { amountCents: 40_000, currency: 'EUR' });
     await expectRefusal(h.service.approve(ona, large.id, sam), 'WRONG_STATE');
+  });
+});
+
+describe('identity checks', () => {
+  it('refuses a confirm without every check, sends nothing, and records the checks with the confirm that goes out', async () => {
+    await harness();
+    const { walletId, code } = customer(h);
+    const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
+    await h.service.reserve(ona, id, code);
+    await expectRefusal(h.service.confirm(ona, id, []), 'INVALID_INPUT');
+    await expectRefusal(h.service.confirm(ona, id, ['photo']), 'INVALID_INPUT');
+    expect(h.sim.state.transaction(transactionKey ?? '')).toMatchObject({ status: 'reserved', confirmCount: 0 });
+    expect(await h.store.getCashout(id)).toMatchObject({ status: 'reserved', pending: null });
+
+    expect(await h.service.confirm(ona, id, ['photo', 'document'])).toMatchObject({ status: 'confirmed' });
+    await expectAgreement(h, id, walletId);
+    const checks = (await h.store.listAudit(0, Number.MAX_SAFE_INTEGER)).filter((row) => row.action === 'cashout.identity_checked');
+    expect(checks).toMatchObject([{ actor: 'ona', cashoutId: id, outcome: 'document,photo', amountCents: 5000, currency: 'EUR', transactionKey }]);
   });
 });
 
