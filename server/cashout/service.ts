@@ -5,7 +5,7 @@ import { createRateLimiter } from '../auth/throttle.ts';
 import type { RateLimiter } from '../auth/throttle.ts';
 import type { CashoutRecord, Store } from '../store/types.ts';
 import type { WalletClient } from '../wallet/types.ts';
-import { approveCashout, approverAttribution } from './approve.ts';
+import { approveCashout } from './approve.ts';
 import { cancelCashout, settleBeforeCancel } from './cancel.ts';
 import { confirmCashout } from './confirm.ts';
 import type { Attribution, CashoutContext, CashoutLog } from './context.ts';
@@ -16,6 +16,7 @@ import { isSettled } from './machine.ts';
 import { reconcile } from './reconcile.ts';
 import { reserveCashout } from './reserve.ts';
 import { startStep } from './start-step.ts';
+import type { RequestedStep } from './start-step.ts';
 import { sweepCashout } from './sweep.ts';
 import { approverRoles, CashoutError } from './types.ts';
 import type { Actor, CashoutService, CashoutSettings } from './types.ts';
@@ -67,8 +68,23 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
     return lock.run(id, async () => task(await load(actor, id)));
   }
 
-  const attributionOf = (actor: Actor, action: string): Attribution => ({ actor: actor.username, action });
-  const settleBy = (by: Attribution) => (record: CashoutRecord) => reconcile(ctx, record, by);
+  /**
+   * A step someone asked for, on the freshest record and alone on that cash-out; its events are
+   * attributed to `takenBy` (the cashier, or the supervisor who approves).
+   */
+  function takeStep(
+    step: RequestedStep,
+    actor: Actor,
+    id: string,
+    takenBy: User,
+    run: (record: CashoutRecord, by: Attribution) => Promise<CashoutRecord>,
+    settleOpen: typeof reconcile = reconcile,
+  ): Promise<CashoutRecord> {
+    const by: Attribution = { actor: takenBy.username, action: `cashout.${step}` };
+    return withCashout(actor, id, (record) =>
+      startStep(step, record, { settle: (open) => settleOpen(ctx, open, by), run: (current) => run(current, by) }),
+    );
+  }
 
   return {
     create(actor, input) {
@@ -82,31 +98,13 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
     async get(actor, id) {
       const record = await load(actor, id);
       if (isSettled(record)) return record;
-      return withCashout(actor, id, (fresh) => reconcile(ctx, fresh, attributionOf(actor, 'cashout.reconcile')));
+      return withCashout(actor, id, (fresh) => reconcile(ctx, fresh, { actor: actor.username, action: 'cashout.reconcile' }));
     },
 
-    reserve: (actor, id, rawCode) =>
-      withCashout(actor, id, (record) => {
-        const by = attributionOf(actor, 'cashout.reserve');
-        return startStep('reserve', record, { settle: settleBy(by), run: (current) => reserveCashout(ctx, current, by, rawCode) });
-      }),
-
-    approve: (actor, id, approver: User) =>
-      withCashout(actor, id, (record) =>
-        startStep('approve', record, { settle: settleBy(approverAttribution(approver)), run: (current) => approveCashout(ctx, current, approver) }),
-      ),
-
-    confirm: (actor, id, identityChecks) =>
-      withCashout(actor, id, (record) => {
-        const by = attributionOf(actor, 'cashout.confirm');
-        return startStep('confirm', record, { settle: settleBy(by), run: (current) => confirmCashout(ctx, current, by, identityChecks) });
-      }),
-
-    cancel: (actor, id) =>
-      withCashout(actor, id, (record) => {
-        const by = attributionOf(actor, 'cashout.cancel');
-        return startStep('cancel', record, { settle: (open) => settleBeforeCancel(ctx, open, by), run: (current) => cancelCashout(ctx, current, by) });
-      }),
+    reserve: (actor, id, rawCode) => takeStep('reserve', actor, id, actor, (record, by) => reserveCashout(ctx, record, by, rawCode)),
+    approve: (actor, id, approver) => takeStep('approve', actor, id, approver, (record, by) => approveCashout(ctx, record, by, approver)),
+    confirm: (actor, id, identityChecks) => takeStep('confirm', actor, id, actor, (record, by) => confirmCashout(ctx, record, by, identityChecks)),
+    cancel: (actor, id) => takeStep('cancel', actor, id, actor, (record, by) => cancelCashout(ctx, record, by), settleBeforeCancel),
 
     async list(actor, from, to) {
       return ctx.store.listCashouts(from, to, approverRoles.includes(actor.role) ? undefined : actor.username);
