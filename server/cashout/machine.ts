@@ -133,6 +133,9 @@ const doneAt: Record<CashoutStep, readonly CashoutStatus[]> = {
 };
 
 export function mayStart(step: CashoutStep, state: CashoutState): StartAnswer {
+  // A final status never changes again, whatever a revoke still open reports: a step asked of it
+  // is answered at once, and finishing that revoke is left to the sweeper.
+  if (isTerminal(state.status) && step !== 'sweep') return doneAt[step].includes(state.status) ? 'done' : 'refused';
   // Nothing starts over a write whose outcome is open: it might have moved the money already.
   if (!isSettled(state)) return 'settle_first';
   if (doneAt[step].includes(state.status)) return 'done';

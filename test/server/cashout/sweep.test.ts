@@ -60,6 +60,28 @@ describe('sweep: holds past their time', () => {
   });
 });
 
+describe('steps asked of a closed cash-out whose revoke is still open', () => {
+  it('are answered from its status at once, leaving the revoke and its audit event to the sweeper', async () => {
+    const { id, key, walletId } = await reservedCashout();
+    h.skewServiceClock(301);
+    h.sim.state.addFault({ endpoint: 'revoke', kind: 'drop_before' });
+    await h.service.sweep();
+    expect(await h.store.getCashout(id)).toMatchObject({ status: 'expired', pending: 'revoke' });
+    const trail = async () => (await h.store.listAudit(0, Number.MAX_SAFE_INTEGER)).map((row) => `${row.action} ${row.outcome}`);
+    const before = await trail();
+
+    await expectRefusal(h.service.confirm(ona, id, bothChecks), 'WRONG_STATE');
+    await expectRefusal(h.service.cancel(ona, id), 'WRONG_STATE');
+    await expectRefusal(h.service.reserve(ona, id, '123456'), 'WRONG_STATE');
+    expect(h.sim.state.transaction(key)).toMatchObject({ status: 'reserved', confirmCount: 0 });
+    expect(await trail()).toEqual(before);
+
+    expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
+    expect(await expectAgreement(h, id, walletId)).toMatchObject({ status: 'expired' });
+    expect((await trail()).at(-1)).toBe('cashout.sweep expired');
+  });
+});
+
 describe('sweep: writes cut short by a crash', () => {
   it('revokes, never confirms, a pending confirm whose transaction is still reserved', async () => {
     const { id, key, walletId } = await reservedCashout();
