@@ -134,6 +134,15 @@ export function customer(h: Harness, balances: Record<string, number> = { EUR: 5
   return { walletId, code: h.sim.state.issueCode(walletId).code };
 }
 
+/** A fresh harness with one 50.00 EUR cash-out of ona's already reserved. */
+export async function startWithReservedCashout(options?: HarnessOptions): Promise<{ h: Harness; id: string; key: string; walletId: number }> {
+  const h = await startHarness(options);
+  const { walletId, code } = customer(h);
+  const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
+  await h.service.reserve(ona, id, code);
+  return { h, id, key: transactionKey ?? '', walletId };
+}
+
 const simStatusFor: Record<CashoutRecord['status'], string | null> = {
   created: 'new',
   reserved: 'reserved',

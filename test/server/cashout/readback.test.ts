@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { oneLookDelaysMs } from '../../../server/cashout/readback.ts';
 import { defaultReadBackDelaysMs } from '../../../server/cashout/service.ts';
-import { bothChecks, customer, expectAgreement, ona, startHarness } from './harness.ts';
+import { bothChecks, expectAgreement, ona, startWithReservedCashout } from './harness.ts';
 import type { Harness } from './harness.ts';
 
 /** Retries live in one layer: the workflow's read-back schedule, counted as GETs at the simulator. */
@@ -13,11 +13,9 @@ afterEach(async () => {
 });
 
 async function reservedCashout() {
-  h = await startHarness();
-  const { walletId, code } = customer(h);
-  const { id } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
-  await h.service.reserve(ona, id, code);
-  return { id, walletId };
+  const started = await startWithReservedCashout();
+  h = started.h;
+  return started;
 }
 
 /** Every GET the simulator received while Paysera "could not be read" (each one dropped). */
