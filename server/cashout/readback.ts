@@ -9,7 +9,7 @@ import { callWallet } from './wallet-call.ts';
  * a settle makes exactly as many GETs as its schedule has entries.
  */
 
-/** A single look rides out a blip with two quick repeats, as the client's own read retries did. */
+/** A single look rides out a blip with two quick repeats; a longer outage is left to the next request or sweep. */
 export const oneLookDelaysMs: readonly number[] = [0, 500, 1000];
 
 /**
