@@ -16,6 +16,5 @@ export function settleBeforeCancel(ctx: CashoutContext, record: CashoutRecord, b
 /** Cancels before confirm by revoking at Paysera; an unanswered revoke is read back, and re-sent if it never arrived. */
 export async function cancelCashout(ctx: CashoutContext, record: CashoutRecord, by: Attribution): Promise<CashoutRecord> {
   const revoked = await revokeWith(ctx, record, 'revoked', by);
-  if (revoked.status !== 'in_doubt') return revoked;
   return settleInDoubt(ctx, revoked, by, { stillOpen: isRevocable, send: (open) => revokeWith(ctx, open, 'revoked', by) });
 }

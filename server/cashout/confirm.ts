@@ -56,6 +56,5 @@ export async function confirmCashout(ctx: CashoutContext, record: CashoutRecord,
     throw new CashoutError('CODE_EXPIRED', 'The reservation ran out before it was confirmed, and it was cancelled.');
   }
   const sent = await confirmOnce(ctx, record, by, identityAttestation(by, identityChecks));
-  if (sent.status !== 'in_doubt') return sent;
   return settleInDoubt(ctx, sent, by, { stillOpen: (status) => status === 'reserved', send: (current) => confirmOnce(ctx, current, by) });
 }

@@ -12,7 +12,7 @@ export interface Resend {
 }
 
 /**
- * Reads an in_doubt cash-out back with pauses until Paysera answers. A write that plainly never
+ * Reads an in_doubt cash-out back with pauses until Paysera answers; any other is returned as it is. A write that plainly never
  * arrived is sent once more when `resend` allows; if Paysera never answers the cash-out is returned
  * still in_doubt.
  */
