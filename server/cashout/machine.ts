@@ -5,7 +5,9 @@ import type { TransactionStatus } from '../wallet/types.ts';
 /**
  * The cash-out lifecycle as a total function over (status, event). The workflow may only change a
  * status through `transition`, so a move the table does not list cannot happen — above all, nothing
- * but a `confirmed` answer or an observed `confirmed` status ever leads to `confirmed`.
+ * but a `confirmed` answer or an observed `confirmed` status ever leads to `confirmed`. Which step
+ * may start from which state, a write still in doubt included, is answered here too (`mayStart`),
+ * so no step restates it.
  */
 
 export type ReserveRefusal = 'INVALID_CODE' | 'CODE_EXPIRED' | 'INSUFFICIENT_FUNDS';
