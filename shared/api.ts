@@ -34,8 +34,20 @@ export type CreateCashoutRequest = z.input<typeof createCashoutRequest>;
 export const reserveRequest = z.strictObject({ code: z.string().max(maxCodeLength * 4) });
 export type ReserveRequest = z.infer<typeof reserveRequest>;
 
+/** What the cashier checks of the customer before handing out cash; every one is required. */
+export const identityChecks = ['document', 'photo'] as const;
+export type IdentityCheck = (typeof identityChecks)[number];
+
+/** The required checks the list lacks; a confirm may go out only when none is missing. */
+export function missingIdentityChecks(ticked: readonly IdentityCheck[]): IdentityCheck[] {
+  return identityChecks.filter((check) => !ticked.includes(check));
+}
+
 export const confirmRequest = z.strictObject({
-  identityChecked: z.literal(true, { error: 'Check the customer\'s identity first.' }),
+  identityChecks: z
+    .array(z.enum(identityChecks, { error: 'Unknown identity check.' }), { error: 'Check the customer\'s identity first.' })
+    .max(identityChecks.length, 'Name each identity check once.')
+    .refine((ticked) => missingIdentityChecks(ticked).length === 0, 'Check the customer\'s identity first.'),
 });
 export type ConfirmRequest = z.infer<typeof confirmRequest>;
 

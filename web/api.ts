@@ -6,6 +6,7 @@ import type {
   DailyReport,
   HealthResponse,
   HistoryResponse,
+  IdentityCheck,
   SessionResponse,
 } from '../shared/api.ts';
 import { errorCatalogue, type ErrorCode } from '../shared/errors.ts';
@@ -112,7 +113,7 @@ export const api = {
   reserve: (id: string, code: string) => request<Cashout>('POST', `${cashoutPath(id)}/reserve`, { code }),
   approve: (id: string, username: string, password: string) =>
     request<Cashout>('POST', `${cashoutPath(id)}/approve`, { username, password }),
-  confirm: (id: string) => request<Cashout>('POST', `${cashoutPath(id)}/confirm`, { identityChecked: true }),
+  confirm: (id: string, identityChecks: readonly IdentityCheck[]) => request<Cashout>('POST', `${cashoutPath(id)}/confirm`, { identityChecks }),
   cancel: (id: string) => request<Cashout>('POST', `${cashoutPath(id)}/cancel`, {}),
   history: (date: string) => request<HistoryResponse>('GET', `/api/cashouts?date=${encodeURIComponent(date)}`),
   dailyReport: (date: string) => request<DailyReport>('GET', `/api/reports/daily?date=${encodeURIComponent(date)}`),

@@ -35,7 +35,7 @@ export function kasaCashout(codes: string[]): SequenceStep[] {
     {
       name: 'confirm',
       method: 'POST',
-      body: JSON.stringify({ identityChecked: true }),
+      body: JSON.stringify({ identityChecks: ['document', 'photo'] }),
       setupRequest: (request, context) => (context.reserved === true ? { ...request, path: `/api/cashouts/${context.id}/confirm` } : null),
     },
   ];

@@ -1,6 +1,6 @@
 import { StaleCashoutError } from '../store/errors.ts';
 import type { AuditInput, CashoutRecord, PendingOperation } from '../store/types.ts';
-import type { CashoutContext, Step } from './context.ts';
+import type { Attribution, CashoutContext } from './context.ts';
 import { transition } from './machine.ts';
 import type { CashoutEvent } from './machine.ts';
 import { CashoutError } from './types.ts';
@@ -14,10 +14,16 @@ export interface AdvanceOptions {
   walletError?: string | null;
 }
 
-function auditFor(record: CashoutRecord, step: Step, outcome: string, walletError: string | null): AuditInput {
+/** An audit event to append with a write: who, under which action, and what it records. */
+export interface AuditNote {
+  by: Attribution;
+  outcome: string;
+}
+
+function auditFor(record: CashoutRecord, by: Attribution, outcome: string, walletError: string | null): AuditInput {
   return {
-    actor: step.actor,
-    action: step.action,
+    actor: by.actor,
+    action: by.action,
     cashoutId: record.id,
     amountCents: record.amountCents,
     currency: record.currency,
@@ -46,35 +52,45 @@ export async function advance(
   ctx: CashoutContext,
   record: CashoutRecord,
   event: CashoutEvent,
-  step: Step,
+  by: Attribution,
   options: AdvanceOptions = {},
 ): Promise<CashoutRecord> {
   const result = transition(record.status, event);
   if (!result.ok) throw new CashoutError('WRONG_STATE', `A ${record.status.replace('_', ' ')} cash-out cannot take this step.`);
   const changed = { ...record, ...options.patch, status: result.next };
   const failure = changed.status === 'failed' ? changed.errorCode : null;
-  const audit = auditFor(changed, step, options.outcome ?? failure ?? result.next, options.walletError ?? null);
+  const audit = auditFor(changed, by, options.outcome ?? failure ?? result.next, options.walletError ?? null);
   return write(ctx, record, { ...options.patch, status: result.next, updatedAt: ctx.now() }, audit);
 }
 
-/** Records a Wallet write as sent before sending it, so a crash leaves a trace the sweeper can follow. */
-export async function writeAhead(ctx: CashoutContext, record: CashoutRecord, pending: PendingOperation, patch: RecordPatch = {}): Promise<CashoutRecord> {
-  return write(ctx, record, { ...patch, pending, updatedAt: ctx.now() });
+/**
+ * Records a Wallet write as sent before sending it, so a crash leaves a trace the sweeper can follow.
+ * `announce` goes into the audit trail in the same transaction, for what is attested as the write goes out.
+ */
+export async function writeAhead(
+  ctx: CashoutContext,
+  record: CashoutRecord,
+  pending: PendingOperation,
+  options: { patch?: RecordPatch; announce?: AuditNote } = {},
+): Promise<CashoutRecord> {
+  const { patch = {}, announce } = options;
+  const audit = announce === undefined ? undefined : auditFor({ ...record, ...patch }, announce.by, announce.outcome, null);
+  return write(ctx, record, { ...patch, pending, updatedAt: ctx.now() }, audit);
 }
 
 /** A change that leaves the status alone (an approval, a settled follow-up call), still audited. */
-export async function note(
+export async function amendRecord(
   ctx: CashoutContext,
   record: CashoutRecord,
   patch: RecordPatch,
-  step: Step,
+  by: Attribution,
   outcome: string,
   walletError: string | null = null,
 ): Promise<CashoutRecord> {
-  const audit = auditFor({ ...record, ...patch }, step, outcome, walletError);
+  const audit = auditFor({ ...record, ...patch }, by, outcome, walletError);
   return write(ctx, record, { ...patch, updatedAt: ctx.now() }, audit);
 }
 
-export async function auditRefusal(ctx: CashoutContext, record: CashoutRecord, step: Step, outcome: string): Promise<void> {
-  await ctx.store.appendAudit(auditFor(record, step, outcome, null));
+export async function auditRefusal(ctx: CashoutContext, record: CashoutRecord, by: Attribution, outcome: string): Promise<void> {
+  await ctx.store.appendAudit(auditFor(record, by, outcome, null));
 }

@@ -19,14 +19,17 @@ export interface CashoutContext {
   newId: () => string;
   log: CashoutLog;
   sleep: (ms: number) => Promise<void>;
-  /** Pauses before each read-back of an in-doubt confirm, reserve or revoke; one read per entry. */
+  /**
+   * Pauses before each read of a write in doubt until Paysera answers; one read per entry. The
+   * workflow's read-backs are the only retry layer over a settle (see readback.ts).
+   */
   readBackDelaysMs: readonly number[];
   /** Wrong codes per cashier across cash-outs. */
   codeThrottle: RateLimiter;
 }
 
-/** Who did it and under which audit action, for the events a step appends. */
-export interface Step {
+/** Who took a step and the audit action its events are recorded under. */
+export interface Attribution {
   actor: string;
   action: string;
 }

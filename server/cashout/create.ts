@@ -1,7 +1,7 @@
 import type { Currency } from '../../shared/money.ts';
 import type { CashoutRecord } from '../store/types.ts';
-import { advance, note } from './advance.ts';
-import type { CashoutContext, Step } from './context.ts';
+import { advance, amendRecord } from './advance.ts';
+import type { Attribution, CashoutContext } from './context.ts';
 import { checkAmount, checkDailyCap, localDayOf } from './limits.ts';
 import type { RuleResult } from './limits.ts';
 import { CashoutError } from './types.ts';
@@ -33,9 +33,9 @@ export async function createCashout(
     enforce(checkDailyCap(settings, amountCents, currency, await ctx.store.listCashouts(day.from, day.to, actor.username)));
   }
 
-  const step: Step = { actor: actor.username, action: 'cashout.create' };
+  const by: Attribution = { actor: actor.username, action: 'cashout.create' };
   const record = freshCashout({ id, amountCents, currency, cashier: actor.username, now });
-  await ctx.store.insertCashout(record, { ...step, cashoutId: record.id, amountCents, currency, outcome: 'pending' });
+  await ctx.store.insertCashout(record, { ...by, cashoutId: record.id, amountCents, currency, outcome: 'pending' });
 
   const outcome = await callWallet(() =>
     ctx.wallet.createTransaction({
@@ -47,15 +47,15 @@ export async function createCashout(
     }),
   );
   if (outcome.kind === 'done') {
-    return note(ctx, record, { transactionKey: outcome.value.key, pending: null }, step, 'created');
+    return amendRecord(ctx, record, { transactionKey: outcome.value.key, pending: null }, by, 'created');
   }
   if (outcome.kind === 'refused') {
     const { error } = outcome;
-    await advance(ctx, record, { type: 'create_failed' }, step, { patch: { pending: null, errorCode: error.code }, walletError: error.walletError });
+    await advance(ctx, record, { type: 'create_failed' }, by, { patch: { pending: null, errorCode: error.code }, walletError: error.walletError });
     throw new CashoutError(error.code);
   }
   ctx.log.warn({ cashoutId: record.id, reason: outcome.reason }, 'create outcome unknown; the sweeper will look for the transaction');
-  await advance(ctx, record, { type: 'outcome_unknown', operation: 'create' }, step);
+  await advance(ctx, record, { type: 'outcome_unknown', operation: 'create' }, by);
   throw new CashoutError('WALLET_UNAVAILABLE');
 }
 

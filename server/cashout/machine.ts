@@ -1,11 +1,13 @@
 import type { CashoutStatus } from '../../shared/api.ts';
-import type { PendingOperation } from '../store/types.ts';
+import type { CashoutRecord, PendingOperation } from '../store/types.ts';
 import type { TransactionStatus } from '../wallet/types.ts';
 
 /**
  * The cash-out lifecycle as a total function over (status, event). The workflow may only change a
  * status through `transition`, so a move the table does not list cannot happen — above all, nothing
- * but a `confirmed` answer or an observed `confirmed` status ever leads to `confirmed`.
+ * but a `confirmed` answer or an observed `confirmed` status ever leads to `confirmed`. Which step
+ * may start from which state, a write still in doubt included, is answered here too (`mayStart`),
+ * so no step restates it.
  */
 
 export type ReserveRefusal = 'INVALID_CODE' | 'CODE_EXPIRED' | 'INSUFFICIENT_FUNDS';
@@ -93,4 +95,51 @@ export function transition(state: CashoutStatus, event: CashoutEvent): Transitio
       return next === undefined ? { ok: false } : { ok: true, next };
     }
   }
+}
+
+/** Where a cash-out stands for the question "may this step start?": its status and any write still open. */
+export type CashoutState = Pick<CashoutRecord, 'status' | 'pending'>;
+
+/** No Wallet write is waiting for its outcome: the cash-out is what Kasa last recorded. */
+export function isSettled(state: CashoutState): boolean {
+  return state.pending === null && state.status !== 'in_doubt';
+}
+
+/** What a cashier, a supervisor or the sweeper can ask of a cash-out. */
+export type CashoutStep = 'reserve' | 'approve' | 'confirm' | 'cancel' | 'sweep';
+
+/**
+ * The answer to "may this step start?":
+ * - `start`: it may.
+ * - `done`: what the step would do is already so (a second confirm or cancel); answer with the cash-out.
+ * - `settle_first`: a write's outcome is open; read the transaction back, then ask again.
+ * - `refused`: not from this status.
+ */
+export type StartAnswer = 'start' | 'done' | 'settle_first' | 'refused';
+
+const startsFrom: Record<CashoutStep, readonly CashoutStatus[]> = {
+  reserve: ['created'],
+  approve: ['reserved'],
+  confirm: ['reserved'],
+  cancel: ['created', 'reserved'],
+  // The sweeper releases holds past their time and transactions nobody reserved.
+  sweep: ['created', 'reserved'],
+};
+
+const doneAt: Record<CashoutStep, readonly CashoutStatus[]> = {
+  reserve: [],
+  approve: [],
+  confirm: ['confirmed'],
+  cancel: ['cancelled'],
+  sweep: terminalStatuses,
+};
+
+export function mayStart(step: CashoutStep, state: CashoutState): StartAnswer {
+  // A final status never changes again, whatever a revoke still open reports: a step asked of it
+  // is answered at once, and finishing that revoke is left to the sweeper.
+  if (isTerminal(state.status) && step !== 'sweep') return doneAt[step].includes(state.status) ? 'done' : 'refused';
+  // Nothing starts over a write whose outcome is open: it might have moved the money already.
+  if (!isSettled(state)) return 'settle_first';
+  if (doneAt[step].includes(state.status)) return 'done';
+  return startsFrom[step].includes(state.status) ? 'start' : 'refused';
 }

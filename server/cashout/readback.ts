@@ -1,20 +1,16 @@
 import type { CashoutRecord } from '../store/types.ts';
-import type { TransactionStatus, WalletTransaction } from '../wallet/types.ts';
+import type { WalletTransaction } from '../wallet/types.ts';
 import type { CashoutContext } from './context.ts';
 import { callWallet } from './wallet-call.ts';
 
-/** Statuses Paysera still lets a client revoke (wallet-api.md §4.7). */
-const revocableStatuses: readonly TransactionStatus[] = ['new', 'waiting', 'waiting_funds', 'waiting_registration', 'waiting_password', 'reserved'];
+/**
+ * Reading a cash-out's transaction back after a write, and applying what Paysera reports. These
+ * schedules are the one retry layer for a read-back: the client is asked for single attempts, so
+ * a settle makes exactly as many GETs as its schedule has entries.
+ */
 
-export function isRevocable(status: TransactionStatus): boolean {
-  return revocableStatuses.includes(status);
-}
-
-/** What Paysera holds must be exactly what the cashier is about to hand out. */
-export function matchesCashout(tx: WalletTransaction, record: Pick<CashoutRecord, 'amountCents' | 'currency'>): boolean {
-  const [payment, ...others] = tx.payments;
-  return payment !== undefined && others.length === 0 && payment.priceCents === record.amountCents && payment.currency === record.currency;
-}
+/** A single look rides out a blip with two quick repeats; a longer outage is left to the next request or sweep. */
+export const oneLookDelaysMs: readonly number[] = [0, 500, 1000];
 
 /**
  * Paysera deletes what it no longer holds (a `new` transaction after about a month), and a demo
@@ -26,10 +22,10 @@ function goneTransaction(key: string): WalletTransaction {
 }
 
 /** Reads the transaction, pausing before each read, until Paysera answers; null if it never did. */
-export async function readBack(ctx: CashoutContext, key: string, delaysMs: readonly number[]): Promise<WalletTransaction | null> {
+async function readTransaction(ctx: CashoutContext, key: string, delaysMs: readonly number[]): Promise<WalletTransaction | null> {
   for (const delayMs of delaysMs) {
     if (delayMs > 0) await ctx.sleep(delayMs);
-    const outcome = await callWallet(() => ctx.wallet.getTransaction(key));
+    const outcome = await callWallet(() => ctx.wallet.getTransaction(key, { retry: false }));
     if (outcome.kind === 'done') return outcome.value;
     if (outcome.kind === 'refused' && outcome.error.code === 'NOT_FOUND') return goneTransaction(key);
     const reason = outcome.kind === 'refused' ? outcome.error.walletError : outcome.reason;
@@ -38,26 +34,27 @@ export async function readBack(ctx: CashoutContext, key: string, delaysMs: reado
   return null;
 }
 
-export type CreatedLookup = { kind: 'found'; tx: WalletTransaction } | { kind: 'absent' } | { kind: 'unknown' };
+export type ReadBack =
+  /** Paysera did not answer (or there is no transaction to read): the cash-out is as it was. */
+  | { kind: 'unread' }
+  /** Paysera answered, but `observeIf` held the answer back: the caller decides what follows. */
+  | { kind: 'read'; tx: WalletTransaction }
+  /** Paysera answered and the cash-out now says what Paysera reports. */
+  | { kind: 'observed'; tx: WalletTransaction; record: CashoutRecord };
 
-const pageSize = 200;
-const maxPages = 25;
-/** Paysera's clock and ours may differ; look a little before the cash-out was created. */
-const lookBehindSeconds = 600;
+export interface ReadBackOptions {
+  /** Applies what was read to the cash-out: `observe` for most steps, a revoke's own settling for a revoke. */
+  observe: (tx: WalletTransaction) => Promise<CashoutRecord>;
+  /** Whether to apply this answer, e.g. only once Paysera has moved the transaction on from where a write found it; always by default. */
+  observeIf?: (tx: WalletTransaction) => boolean;
+  /** One look by default; a settle passes the context's longer schedule. */
+  delaysMs?: readonly number[];
+}
 
-/** Finds the `new` transaction a create in doubt may have left, by the operation id sent with it. */
-export async function findCreated(ctx: CashoutContext, record: CashoutRecord): Promise<CreatedLookup> {
-  const from = Math.floor(record.createdAt / 1000) - lookBehindSeconds;
-  for (let page = 0; page < maxPages; page += 1) {
-    const outcome = await callWallet(() => ctx.wallet.listTransactions({ status: ['new'], from, limit: pageSize, offset: page * pageSize }));
-    if (outcome.kind !== 'done') {
-      const reason = outcome.kind === 'refused' ? outcome.error.walletError : outcome.reason;
-      ctx.log.warn({ cashoutId: record.id, reason }, 'looking up a cash-out\'s transaction failed');
-      return { kind: 'unknown' };
-    }
-    const tx = outcome.value.find((candidate) => candidate.operationId === record.id);
-    if (tx) return { kind: 'found', tx };
-    if (outcome.value.length < pageSize) return { kind: 'absent' };
-  }
-  return { kind: 'unknown' };
+export async function readBackAndObserve(ctx: CashoutContext, record: CashoutRecord, options: ReadBackOptions): Promise<ReadBack> {
+  if (record.transactionKey === null) return { kind: 'unread' };
+  const tx = await readTransaction(ctx, record.transactionKey, options.delaysMs ?? oneLookDelaysMs);
+  if (tx === null) return { kind: 'unread' };
+  if (options.observeIf !== undefined && !options.observeIf(tx)) return { kind: 'read', tx };
+  return { kind: 'observed', tx, record: await options.observe(tx) };
 }

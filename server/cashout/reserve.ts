@@ -1,13 +1,15 @@
 import { normaliseCode } from '../../shared/code.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import type { CashoutRecord } from '../store/types.ts';
-import { advance, auditRefusal, note, writeAhead } from './advance.ts';
-import type { CashoutContext, Step } from './context.ts';
+import { advance, amendRecord, auditRefusal, writeAhead } from './advance.ts';
+import type { Attribution, CashoutContext } from './context.ts';
 import type { ReserveRefusal } from './machine.ts';
-import { matchesCashout, readBack } from './readback.ts';
-import { observe, settleInDoubt } from './reconcile.ts';
+import { observe } from './observe.ts';
+import { readBackAndObserve } from './readback.ts';
 import { revokeWith } from './revoke.ts';
-import { CashoutError } from './types.ts';
+import { settleInDoubt } from './settle-in-doubt.ts';
+import { matchesCashout } from './transaction-rules.ts';
+import { CashoutError, transactionKeyOf } from './types.ts';
 import { callWallet } from './wallet-call.ts';
 
 const refusals: readonly ErrorCode[] = ['INVALID_CODE', 'CODE_EXPIRED', 'INSUFFICIENT_FUNDS'] satisfies ReserveRefusal[];
@@ -23,54 +25,50 @@ const guessLike: readonly ErrorCode[] = ['INVALID_CODE', 'CODE_EXPIRED'];
  * Reserves the transaction with the customer's code, sent once. The code lives only in this call:
  * it is never stored, logged, audited or put into an error.
  */
-export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord, step: Step, rawCode: string): Promise<CashoutRecord> {
-  const key = record.transactionKey;
-  if (record.status !== 'created' || record.pending !== null || key === null) {
-    throw new CashoutError('WRONG_STATE', `A ${record.status.replace('_', ' ')} cash-out cannot be reserved.`);
-  }
-  const throttleKey = step.actor;
+export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord, by: Attribution, rawCode: string): Promise<CashoutRecord> {
+  const key = transactionKeyOf(record);
+  const throttleKey = by.actor;
   const decision = ctx.codeThrottle.check(throttleKey);
   if (!decision.allowed) {
-    await auditRefusal(ctx, record, step, 'RATE_LIMITED');
+    await auditRefusal(ctx, record, by, 'RATE_LIMITED');
     throw new CashoutError('RATE_LIMITED', `Too many wrong codes. Wait ${decision.retryAfterSeconds} s before the next one.`);
   }
   const normalised = normaliseCode(rawCode);
   if (!normalised.ok) throw new CashoutError('INVALID_INPUT', normalised.reason);
 
   // The hold can only have started after this moment, so this expiry is never later than Paysera's.
-  const sent = await writeAhead(ctx, record, 'reserve', { expiresAt: ctx.now() + ctx.settings.reserveSeconds * 1000 });
+  const sent = await writeAhead(ctx, record, 'reserve', { patch: { expiresAt: ctx.now() + ctx.settings.reserveSeconds * 1000 } });
   const outcome = await callWallet(() => ctx.wallet.reserveWithCode(key, normalised.code));
 
   if (outcome.kind === 'done' && outcome.value.status === 'reserved') {
     if (!matchesCashout(outcome.value, record)) {
-      await revokeWith(ctx, sent, 'amount_mismatch', step, { patch: { errorCode: 'AMOUNT_MISMATCH' } });
+      await revokeWith(ctx, sent, 'amount_mismatch', by, { patch: { errorCode: 'AMOUNT_MISMATCH' } });
       throw new CashoutError('AMOUNT_MISMATCH');
     }
     ctx.codeThrottle.succeed(throttleKey);
-    return advance(ctx, sent, { type: 'reserved' }, step, { patch: { pending: null } });
+    return advance(ctx, sent, { type: 'reserved' }, by, { patch: { pending: null } });
   }
 
   if (outcome.kind === 'refused') {
     const { error } = outcome;
     if (!isRefusal(error.code)) {
       if (error.code === 'WRONG_STATE') {
-        const tx = await readBack(ctx, key, [0]);
-        if (tx !== null) await observe(ctx, sent, tx, step);
+        await readBackAndObserve(ctx, sent, { observe: (tx) => observe(ctx, sent, tx, by) });
       } else {
-        await note(ctx, sent, { pending: null, expiresAt: null }, step, error.code, error.walletError);
+        await amendRecord(ctx, sent, { pending: null, expiresAt: null }, by, error.code, error.walletError);
       }
       throw new CashoutError(error.code);
     }
     if (guessLike.includes(error.code)) ctx.codeThrottle.fail(throttleKey);
     const failedAttempts = record.failedAttempts + 1;
     if (failedAttempts >= ctx.settings.maxCodeAttempts) {
-      await revokeWith(ctx, sent, 'attempts_exhausted', step, {
+      await revokeWith(ctx, sent, 'attempts_exhausted', by, {
         patch: { failedAttempts, expiresAt: null, errorCode: 'TOO_MANY_ATTEMPTS' },
         walletError: error.walletError,
       });
       throw new CashoutError('TOO_MANY_ATTEMPTS');
     }
-    await advance(ctx, sent, { type: 'reserve_refused', code: error.code }, step, {
+    await advance(ctx, sent, { type: 'reserve_refused', code: error.code }, by, {
       patch: { failedAttempts, pending: null, expiresAt: null },
       outcome: error.code,
       walletError: error.walletError,
@@ -79,9 +77,9 @@ export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord,
   }
 
   if (outcome.kind === 'unknown') ctx.log.warn({ cashoutId: record.id, reason: outcome.reason }, 'reserve outcome unknown');
-  const doubtful = await advance(ctx, sent, { type: 'outcome_unknown', operation: 'reserve' }, step);
+  const doubtful = await advance(ctx, sent, { type: 'outcome_unknown', operation: 'reserve' }, by);
   // The code is gone by now, so a reserve that never arrived is not re-sent: the cashier scans again.
-  const settled = await settleInDoubt(ctx, doubtful, step);
+  const settled = await settleInDoubt(ctx, doubtful, by);
   if (settled.status === 'created') {
     throw new CashoutError('WALLET_UNAVAILABLE', 'Paysera did not receive the code. Scan the code again.');
   }

@@ -1,9 +1,10 @@
 import type { CashoutRecord } from '../store/types.ts';
 import type { WalletTransaction } from '../wallet/types.ts';
-import { advance, note, writeAhead } from './advance.ts';
+import { advance, amendRecord, writeAhead } from './advance.ts';
 import type { RecordPatch } from './advance.ts';
-import type { CashoutContext, Step } from './context.ts';
-import { isRevocable, readBack } from './readback.ts';
+import type { Attribution, CashoutContext } from './context.ts';
+import { readBackAndObserve } from './readback.ts';
+import { confirmedAtOf, isRevocable } from './transaction-rules.ts';
 import { CashoutError } from './types.ts';
 import { callWallet } from './wallet-call.ts';
 
@@ -16,10 +17,6 @@ export interface RevokeOptions {
   walletError?: string | null;
 }
 
-export function confirmedAtOf(tx: WalletTransaction, now: number): number {
-  return tx.confirmedAt === undefined ? now : tx.confirmedAt * 1000;
-}
-
 /**
  * Revokes the cash-out's transaction and settles the cash-out with `reason`. Only the cashier's
  * cancel waits for Paysera's answer (an unanswered one makes the cash-out in_doubt); every other
@@ -30,30 +27,30 @@ export async function revokeWith(
   ctx: CashoutContext,
   record: CashoutRecord,
   reason: RevokeReason,
-  step: Step,
+  by: Attribution,
   options: RevokeOptions = {},
 ): Promise<CashoutRecord> {
   const patch = options.patch ?? {};
   const walletError = options.walletError ?? null;
   const key = record.transactionKey;
   if (key === null) {
-    return advance(ctx, record, { type: reason === 'revoked' ? 'cancel' : reason }, step, { patch: { ...patch, pending: null }, walletError });
+    return advance(ctx, record, { type: reason === 'revoked' ? 'cancel' : reason }, by, { patch: { ...patch, pending: null }, walletError });
   }
-  const sent = await writeAhead(ctx, record, 'revoke', patch);
+  const sent = await writeAhead(ctx, record, 'revoke', { patch });
 
   const settled = (tx: WalletTransaction, error: string | null): Promise<CashoutRecord> => {
     if (tx.status === 'confirmed') {
       ctx.log.error({ cashoutId: record.id, transactionKey: key }, 'a transaction Kasa was revoking is confirmed at Paysera');
-      return advance(ctx, sent, { type: 'observed', walletStatus: 'confirmed' }, step, {
+      return advance(ctx, sent, { type: 'observed', walletStatus: 'confirmed' }, by, {
         patch: { pending: null, errorCode: null, confirmedAt: confirmedAtOf(tx, ctx.now()) },
       });
     }
-    return advance(ctx, sent, { type: reason }, step, { patch: { pending: null }, walletError: error });
+    return advance(ctx, sent, { type: reason }, by, { patch: { pending: null }, walletError: error });
   };
   const leftOpen = (): Promise<CashoutRecord> =>
     reason === 'revoked'
-      ? advance(ctx, sent, { type: 'outcome_unknown', operation: 'revoke' }, step)
-      : advance(ctx, sent, { type: reason }, step, { walletError });
+      ? advance(ctx, sent, { type: 'outcome_unknown', operation: 'revoke' }, by)
+      : advance(ctx, sent, { type: reason }, by, { walletError });
 
   const outcome = await callWallet(() => ctx.wallet.revokeTransaction(key));
   if (outcome.kind === 'done') {
@@ -66,9 +63,9 @@ export async function revokeWith(
   }
   // Refused: the transaction may already be gone (expired, revoked before) — only a read tells.
   const { error } = outcome;
-  const tx = await readBack(ctx, key, [0]);
-  if (tx !== null && !isRevocable(tx.status)) return settled(tx, error.walletError);
-  if (reason !== 'revoked') return advance(ctx, sent, { type: reason }, step, { walletError: error.walletError });
-  await note(ctx, sent, { pending: null }, step, error.code, error.walletError);
+  const look = await readBackAndObserve(ctx, sent, { observeIf: (tx) => !isRevocable(tx.status), observe: (tx) => settled(tx, error.walletError) });
+  if (look.kind === 'observed') return look.record;
+  if (reason !== 'revoked') return advance(ctx, sent, { type: reason }, by, { walletError: error.walletError });
+  await amendRecord(ctx, sent, { pending: null }, by, error.code, error.walletError);
   throw new CashoutError(error.code);
 }

@@ -5,16 +5,18 @@ import { createRateLimiter } from '../auth/throttle.ts';
 import type { RateLimiter } from '../auth/throttle.ts';
 import type { CashoutRecord, Store } from '../store/types.ts';
 import type { WalletClient } from '../wallet/types.ts';
-import { auditRefusal, note } from './advance.ts';
-import { cancelCashout } from './cancel.ts';
+import { approveCashout } from './approve.ts';
+import { cancelCashout, settleBeforeCancel } from './cancel.ts';
 import { confirmCashout } from './confirm.ts';
-import type { CashoutContext, CashoutLog, Step } from './context.ts';
+import type { Attribution, CashoutContext, CashoutLog } from './context.ts';
 import { createCashout } from './create.ts';
-import { approvalRequired, checkApprover, mayAccess } from './limits.ts';
+import { mayAccess } from './limits.ts';
 import { createKeyedLock } from './lock.ts';
-import { isTerminal } from './machine.ts';
+import { isSettled } from './machine.ts';
 import { reconcile } from './reconcile.ts';
 import { reserveCashout } from './reserve.ts';
+import { startStep } from './start-step.ts';
+import type { RequestedStep } from './start-step.ts';
 import { sweepCashout } from './sweep.ts';
 import { approverRoles, CashoutError } from './types.ts';
 import type { Actor, CashoutService, CashoutSettings } from './types.ts';
@@ -66,8 +68,23 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
     return lock.run(id, async () => task(await load(actor, id)));
   }
 
-  const stepOf = (actor: Actor, action: string): Step => ({ actor: actor.username, action });
-  const unsettled = (record: CashoutRecord): boolean => record.pending !== null || record.status === 'in_doubt';
+  /**
+   * A step someone asked for, on the freshest record and alone on that cash-out; its events are
+   * attributed to `takenBy` (the cashier, or the supervisor who approves).
+   */
+  function takeStep(
+    step: RequestedStep,
+    actor: Actor,
+    id: string,
+    takenBy: User,
+    run: (record: CashoutRecord, by: Attribution) => Promise<CashoutRecord>,
+    settleOpen: typeof reconcile = reconcile,
+  ): Promise<CashoutRecord> {
+    const by: Attribution = { actor: takenBy.username, action: `cashout.${step}` };
+    return withCashout(actor, id, (record) =>
+      startStep(step, record, { settle: (open) => settleOpen(ctx, open, by), run: (current) => run(current, by) }),
+    );
+  }
 
   return {
     create(actor, input) {
@@ -80,37 +97,14 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
 
     async get(actor, id) {
       const record = await load(actor, id);
-      if (!unsettled(record)) return record;
-      return withCashout(actor, id, (fresh) => reconcile(ctx, fresh, stepOf(actor, 'cashout.reconcile')));
+      if (isSettled(record)) return record;
+      return withCashout(actor, id, (fresh) => reconcile(ctx, fresh, { actor: actor.username, action: 'cashout.reconcile' }));
     },
 
-    reserve: (actor, id, rawCode) =>
-      withCashout(actor, id, async (record) => {
-        const step = stepOf(actor, 'cashout.reserve');
-        return reserveCashout(ctx, await reconcile(ctx, record, step), step, rawCode);
-      }),
-
-    approve: (actor, id, approver: User) =>
-      withCashout(actor, id, async (record) => {
-        const step: Step = { actor: approver.username, action: 'cashout.approve' };
-        if (record.status !== 'reserved') throw new CashoutError('WRONG_STATE', 'Only a reserved cash-out can be approved.');
-        if (!approvalRequired(ctx.settings, record.amountCents)) throw new CashoutError('WRONG_STATE', 'This amount needs no approval.');
-        const rule = checkApprover(record, approver);
-        if (!rule.ok) {
-          await auditRefusal(ctx, record, step, rule.code);
-          throw new CashoutError(rule.code, rule.message);
-        }
-        if (record.approvedBy !== null) return record;
-        return note(ctx, record, { approvedBy: approver.username }, step, 'approved');
-      }),
-
-    confirm: (actor, id) =>
-      withCashout(actor, id, async (record) => {
-        const step = stepOf(actor, 'cashout.confirm');
-        return confirmCashout(ctx, await reconcile(ctx, record, step), step);
-      }),
-
-    cancel: (actor, id) => withCashout(actor, id, (record) => cancelCashout(ctx, record, stepOf(actor, 'cashout.cancel'))),
+    reserve: (actor, id, rawCode) => takeStep('reserve', actor, id, actor, (record, by) => reserveCashout(ctx, record, by, rawCode)),
+    approve: (actor, id, approver) => takeStep('approve', actor, id, approver, (record, by) => approveCashout(ctx, record, by, approver)),
+    confirm: (actor, id, identityChecks) => takeStep('confirm', actor, id, actor, (record, by) => confirmCashout(ctx, record, by, identityChecks)),
+    cancel: (actor, id) => takeStep('cancel', actor, id, actor, (record, by) => cancelCashout(ctx, record, by), settleBeforeCancel),
 
     async list(actor, from, to) {
       return ctx.store.listCashouts(from, to, approverRoles.includes(actor.role) ? undefined : actor.username);
@@ -122,8 +116,7 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
         try {
           const result = await lock.run(id, async () => {
             const record = await ctx.store.getCashout(id);
-            if (record === null || (isTerminal(record.status) && record.pending === null)) return 'unchanged';
-            return sweepCashout(ctx, record);
+            return record === null ? 'unchanged' : sweepCashout(ctx, record);
           });
           if (result !== 'unchanged') counts[result] += 1;
         } catch (error) {

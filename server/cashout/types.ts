@@ -1,4 +1,4 @@
-import type { Role, User } from '../../shared/api.ts';
+import type { IdentityCheck, Role, User } from '../../shared/api.ts';
 import type { Currency } from '../../shared/money.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import type { CashoutRecord } from '../store/types.ts';
@@ -30,6 +30,12 @@ export class CashoutError extends Error {
   }
 }
 
+/** The Paysera transaction a step works on; every cash-out whose create has settled has one. */
+export function transactionKeyOf(record: Pick<CashoutRecord, 'transactionKey'>): string {
+  if (record.transactionKey === null) throw new CashoutError('WRONG_STATE', 'This cash-out has no Paysera transaction.');
+  return record.transactionKey;
+}
+
 export type Actor = User;
 
 export const approverRoles: readonly Role[] = ['supervisor', 'admin'];
@@ -46,7 +52,8 @@ export interface CashoutService {
   reserve(actor: Actor, id: string, rawCode: string): Promise<CashoutRecord>;
   /** `approver` has already been authenticated with their own password by the caller. */
   approve(actor: Actor, id: string, approver: User): Promise<CashoutRecord>;
-  confirm(actor: Actor, id: string): Promise<CashoutRecord>;
+  /** `identityChecks` are the checks the cashier ticked; all are required and go into the audit trail. */
+  confirm(actor: Actor, id: string, identityChecks: readonly IdentityCheck[]): Promise<CashoutRecord>;
   cancel(actor: Actor, id: string): Promise<CashoutRecord>;
   /** Cash-outs created on a local calendar day [from, to); a cashier sees only their own. */
   list(actor: Actor, from: number, to: number): Promise<CashoutRecord[]>;

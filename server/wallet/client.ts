@@ -7,7 +7,7 @@ import { serverTimeSchema, transactionListSchema, transactionSchema } from './sc
 import { type HttpSend, sendWithNodeHttp } from './http-send.ts';
 import { createTransport } from './transport.ts';
 import type { WalletEvent, WalletRequest } from './transport.ts';
-import type { CreateTransactionInput, ListTransactionsFilter, WalletClient, WalletTransaction } from './types.ts';
+import type { CreateTransactionInput, ListTransactionsFilter, ReadOptions, WalletClient, WalletTransaction } from './types.ts';
 
 /**
  * The reserve body field that carries the customer's code. The cash-out guide says `code`, both
@@ -31,7 +31,7 @@ export interface WalletClientOptions {
   onEvent?: (e: WalletEvent) => void;
 }
 
-/** Reads repeat on their own; a write is never re-sent, because Paysera has no idempotency key. */
+/** Reads repeat on their own unless the caller runs its own schedule; a write is never re-sent, because Paysera has no idempotency key. */
 const readRetries = 2;
 
 export function createWalletClient(options: WalletClientOptions): WalletClient {
@@ -53,7 +53,7 @@ export function createWalletClient(options: WalletClientOptions): WalletClient {
     ...(options.onEvent !== undefined && { onEvent: options.onEvent }),
   });
 
-  async function call(request: WalletRequest): Promise<unknown> {
+  async function call(request: WalletRequest, retryReads = true): Promise<unknown> {
     let resynced = false;
     let retries = 0;
     for (;;) {
@@ -66,7 +66,7 @@ export function createWalletClient(options: WalletClientOptions): WalletClient {
           await syncClock();
           continue;
         }
-        if (request.method === 'GET' && error instanceof WalletOutcomeUnknown && retries < readRetries) {
+        if (retryReads && request.method === 'GET' && error instanceof WalletOutcomeUnknown && retries < readRetries) {
           await sleep(readRetryDelayMs(retries, random));
           retries += 1;
           continue;
@@ -87,8 +87,8 @@ export function createWalletClient(options: WalletClientOptions): WalletClient {
     return offsetSeconds;
   }
 
-  async function getTransaction(key: string): Promise<WalletTransaction> {
-    const body = await call({ operation: 'get', method: 'GET', path: transactionPath(key), signed: true });
+  async function getTransaction(key: string, options: ReadOptions = {}): Promise<WalletTransaction> {
+    const body = await call({ operation: 'get', method: 'GET', path: transactionPath(key), signed: true }, options.retry ?? true);
     return parse('get', transactionSchema, body);
   }
 

@@ -42,13 +42,21 @@ export interface ListTransactionsFilter {
   offset?: number;
 }
 
+export interface ReadOptions {
+  /**
+   * false: one attempt, no repeat on an open outcome, for a caller that runs its own read-back
+   * schedule, so that retries live in one layer.
+   */
+  retry?: boolean;
+}
+
 export interface WalletClient {
   getServerTime(): Promise<number>;
   /** Re-reads the server time and stores the offset; returns it in seconds. */
   syncClock(): Promise<number>;
   clockOffsetSeconds(): number;
   createTransaction(input: CreateTransactionInput): Promise<WalletTransaction>;
-  getTransaction(key: string): Promise<WalletTransaction>;
+  getTransaction(key: string, options?: ReadOptions): Promise<WalletTransaction>;
   reserveWithCode(key: string, code: string): Promise<WalletTransaction>;
   confirmTransaction(key: string): Promise<WalletTransaction>;
   revokeTransaction(key: string): Promise<WalletTransaction>;

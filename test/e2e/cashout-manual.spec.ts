@@ -25,7 +25,10 @@ test('a code typed by hand pays out like a scanned one', async ({ page }) => {
   await enterCodeByHand(page, code.replace(/(\d{4})(?=\d)/g, '$1 '));
   await expect(page.getByTestId('verify-screen')).toBeVisible();
   await checkIdentity(page);
+  const confirmRequest = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/confirm'));
   await page.getByTestId('confirm-button').click();
+  // The server audits what the request names, so it names each check that was ticked.
+  expect((await confirmRequest).postDataJSON()).toEqual({ identityChecks: ['document', 'photo'] });
   await expect(page.getByTestId('give-cash-screen')).toContainText(giveCashText('25.00'));
   expect(transactionOf(kasa.simulator, walletId)?.status).toBe('confirmed');
 

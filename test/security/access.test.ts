@@ -137,7 +137,7 @@ const table: RouteRow[] = [
   {
     route: 'POST /api/cashouts/:id/confirm',
     expected: signedInOnly(200),
-    call: async (who) => clients[who].request('POST', `/api/cashouts/${(await reservedCashout(ownerFor(who))).id}/confirm`, { identityChecked: true }),
+    call: async (who) => clients[who].request('POST', `/api/cashouts/${(await reservedCashout(ownerFor(who))).id}/confirm`, { identityChecks: ['document', 'photo'] }),
   },
   {
     route: 'POST /api/cashouts/:id/cancel',
@@ -178,7 +178,7 @@ describe('approval and ownership', () => {
       password: accountOf.cashier.password,
     });
     expect(byCashier.status).toBe(403);
-    const unapproved = await clients.cashier.request('POST', `/api/cashouts/${cashierOwn.id}/confirm`, { identityChecked: true });
+    const unapproved = await clients.cashier.request('POST', `/api/cashouts/${cashierOwn.id}/confirm`, { identityChecks: ['document', 'photo'] });
     expect(unapproved.status).toBe(403);
     expect(unapproved.json).toMatchObject({ error: { code: 'APPROVAL_REQUIRED' } });
     expect(stack.simulator.state.transactions().filter((tx) => tx.status === 'confirmed' && tx.amount === 500_00)).toEqual([]);
@@ -191,7 +191,7 @@ describe('approval and ownership', () => {
       await clients.cashier.request('GET', `/api/cashouts/${theirs.id}`),
       await clients.cashier.request('POST', `/api/cashouts/${theirs.id}/reserve`, { code: stack.simulator.state.issueCode(walletId).code }),
       await clients.cashier.request('POST', `/api/cashouts/${theirs.id}/cancel`),
-      await clients.cashier.request('POST', `/api/cashouts/${reservedTheirs.id}/confirm`, { identityChecked: true }),
+      await clients.cashier.request('POST', `/api/cashouts/${reservedTheirs.id}/confirm`, { identityChecks: ['document', 'photo'] }),
     ];
     expect(attempts.map((response) => response.status)).toEqual([403, 403, 403, 403]);
     const after = await otherCashier.request('GET', `/api/cashouts/${reservedTheirs.id}`);

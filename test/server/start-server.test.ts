@@ -90,7 +90,7 @@ describe('startServer in demo mode over real HTTP', () => {
     expect(wrong.status).toBe(422);
     const reserved = await post(server, cookie, `/api/cashouts/${id}/reserve`, { code: codes[0] });
     expect(reserved.status).toBe(200);
-    const confirmed = await post(server, cookie, `/api/cashouts/${id}/confirm`, { identityChecked: true });
+    const confirmed = await post(server, cookie, `/api/cashouts/${id}/confirm`, { identityChecks: ['document', 'photo'] });
     expect(await confirmed.json()).toMatchObject({ status: 'confirmed', amount: '25.00' });
 
     const log = logged.text();
@@ -117,7 +117,7 @@ describe('startServer lifecycle', () => {
       await post(server, cookie, `/api/cashouts/${created.id}/reserve`, { code: simulator.state.issueCode(demoWalletId).code });
 
       simulator.state.addFault({ endpoint: 'confirm', kind: 'latency', ms: 300 });
-      const confirming = post(server, cookie, `/api/cashouts/${created.id}/confirm`, { identityChecked: true });
+      const confirming = post(server, cookie, `/api/cashouts/${created.id}/confirm`, { identityChecks: ['document', 'photo'] });
       while (simulator.state.faults().every((fault) => fault.fired === 0)) await delay(10);
 
       const closed = server.close();

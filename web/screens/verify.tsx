@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Cashout, ConfigResponse } from '../../shared/api.ts';
+import type { Cashout, ConfigResponse, IdentityCheck } from '../../shared/api.ts';
 import { api } from '../api.ts';
 import { CancelButton } from '../components/cancel-button.tsx';
 import { FailureAlert } from '../components/failure-alert.tsx';
@@ -26,12 +26,14 @@ export function VerifyScreen({ cashout: initial, notice, config, flow }: VerifyP
 
   const awaitingApproval = cashout.approvalRequired && cashout.approvedBy === null;
   const canConfirm = documentChecked && photoChecked && !awaitingApproval && phase === 'checking';
+  // The server records what was ticked in the audit trail, so the request names each check.
+  const tickedChecks: IdentityCheck[] = [...(documentChecked ? (['document'] as const) : []), ...(photoChecked ? (['photo'] as const) : [])];
 
   async function confirm() {
     if (!canConfirm) return;
     setPhase('confirming');
     try {
-      flow.show(screenForCashout(await api.confirm(cashout.id)));
+      flow.show(screenForCashout(await api.confirm(cashout.id, tickedChecks)));
     } catch (error) {
       flow.show(screenAfterError(cashout, error));
     }

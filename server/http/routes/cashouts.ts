@@ -59,7 +59,8 @@ export function cashoutRoutes(service: CashoutService, settings: PresentationSet
   });
 
   routes.post('/:id/confirm', jsonBody(confirmRequest), async (c) => {
-    return c.json(cashoutJson(await service.confirm(currentUser(c), c.req.param('id')), settings));
+    const record = await service.confirm(currentUser(c), c.req.param('id'), c.get('body').identityChecks);
+    return c.json(cashoutJson(record, settings));
   });
 
   routes.post('/:id/cancel', async (c) => {

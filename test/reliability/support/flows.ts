@@ -219,7 +219,7 @@ export async function runFlow(ctx: FlowContext, plan: Plan): Promise<void> {
         const { username, password } = ctx.approver;
         current = cashoutOf(await send('approve', 'POST', `${path}/approve`, { username, password })) ?? (await refresh());
       } else {
-        current = cashoutOf(await send('confirm', 'POST', `${path}/confirm`, { identityChecked: true })) ?? (await refresh());
+        current = cashoutOf(await send('confirm', 'POST', `${path}/confirm`, { identityChecks: ['document', 'photo'] })) ?? (await refresh());
       }
     } else {
       recorder.anomalies.push(`${plan.kind}: cash-out ${id} has an unknown status ${current.status}`);

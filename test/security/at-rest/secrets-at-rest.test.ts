@@ -109,7 +109,7 @@ beforeAll(async () => {
   const typed = formatted(customers.validCode(customers.richWallets[0] ?? 0));
   const first = (await cashier.cashier.request('POST', '/api/cashouts', { amount: '15.00', currency: 'EUR' })).json as { id: string };
   await cashier.cashier.request('POST', `/api/cashouts/${first.id}/reserve`, { code: typed });
-  await cashier.cashier.request('POST', `/api/cashouts/${first.id}/confirm`, { identityChecked: true });
+  await cashier.cashier.request('POST', `/api/cashouts/${first.id}/confirm`, { identityChecks: ['document', 'photo'] });
   const second = (await cashier.cashier.request('POST', '/api/cashouts', { amount: '16.00', currency: 'EUR' })).json as { id: string };
   stack.simulator.state.addFault({ endpoint: 'reserve', kind: 'drop_after', count: 1 });
   await cashier.cashier.request('POST', `/api/cashouts/${second.id}/reserve`, { code: customers.validCode(customers.richWallets[0] ?? 0) });

@@ -128,7 +128,7 @@ const contentTypes = [
 
 const printable = fc.string({ unit: 'grapheme-ascii', maxLength: 60 });
 
-const fields = ['amount', 'currency', 'code', 'username', 'password', 'identityChecked'];
+const fields = ['amount', 'currency', 'code', 'username', 'password', 'identityChecks'];
 
 const markedString = fc.string({ unit: 'grapheme', maxLength: 30 }).map((text) => `${echoMarker}${text}`);
 
@@ -138,7 +138,14 @@ const wrongShapes: fc.Arbitrary<unknown> = fc.oneof(
   fc.record({ amount: fc.oneof(fc.double(), fc.integer(), markedString), currency: fc.oneof(fc.integer(), markedString, fc.constant('EUR')) }),
   fc.record({ code: fc.oneof(fc.array(fc.integer()), fc.integer(), markedString, fc.string({ unit: 'grapheme', minLength: 200, maxLength: 400 })) }),
   fc.record({ username: fc.oneof(markedString, fc.object()), password: fc.oneof(markedString, fc.integer(), fc.constant(null)) }),
-  fc.record({ identityChecked: fc.oneof(fc.constant('true'), fc.constant(1), fc.constant(false), fc.constant(null)) }),
+  fc.record({
+    identityChecks: fc.oneof(
+      fc.constant('document'),
+      fc.constant(true),
+      fc.constant(null),
+      fc.array(fc.oneof(markedString, fc.constantFrom('document', 'photo')), { maxLength: 4 }),
+    ),
+  }),
 );
 
 function stringsIn(value: unknown, out: string[]): string[] {

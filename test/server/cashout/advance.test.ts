@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { advance, note, writeAhead } from '../../../server/cashout/advance.ts';
+import { advance, amendRecord, writeAhead } from '../../../server/cashout/advance.ts';
 import type { CashoutContext } from '../../../server/cashout/context.ts';
 import { freshCashout } from '../../../server/cashout/create.ts';
 import { CashoutError } from '../../../server/cashout/types.ts';
@@ -37,7 +37,7 @@ describe('steps written against a status that changed under them', () => {
     for (const stale of [
       () => advance(ctx, created, { type: 'cancel' }, step),
       () => writeAhead(ctx, created, 'confirm'),
-      () => note(ctx, created, { approvedBy: 'sam' }, step, 'approved'),
+      () => amendRecord(ctx, created, { approvedBy: 'sam' }, step, 'approved'),
     ]) {
       const attempt = stale();
       await expect(attempt).rejects.toBeInstanceOf(CashoutError);

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { User } from '../../../shared/api.ts';
+import type { IdentityCheck, User } from '../../../shared/api.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type { CashoutLog } from '../../../server/cashout/context.ts';
 import { createCashoutService } from '../../../server/cashout/service.ts';
@@ -22,6 +22,9 @@ export const ona: User = { username: 'ona', role: 'cashier' };
 export const bob: User = { username: 'bob', role: 'cashier' };
 export const sam: User = { username: 'sam', role: 'supervisor' };
 export const ada: User = { username: 'ada', role: 'admin' };
+
+/** Both checks ticked, as the verify screen sends them. */
+export const bothChecks: readonly IdentityCheck[] = ['document', 'photo'];
 
 export const clientId = 'kasa-test';
 export const macKey = 'test-mac-key-0123456789abcdefghijk';
@@ -129,6 +132,15 @@ export async function expectRefusal(promise: Promise<unknown>, code: ErrorCode):
 export function customer(h: Harness, balances: Record<string, number> = { EUR: 50_000 }): { walletId: number; code: string } {
   const walletId = h.sim.state.createWallet(balances);
   return { walletId, code: h.sim.state.issueCode(walletId).code };
+}
+
+/** A fresh harness with one 50.00 EUR cash-out of ona's already reserved. */
+export async function startWithReservedCashout(options?: HarnessOptions): Promise<{ h: Harness; id: string; key: string; walletId: number }> {
+  const h = await startHarness(options);
+  const { walletId, code } = customer(h);
+  const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
+  await h.service.reserve(ona, id, code);
+  return { h, id, key: transactionKey ?? '', walletId };
 }
 
 const simStatusFor: Record<CashoutRecord['status'], string | null> = {

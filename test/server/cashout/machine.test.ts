@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cashoutStatuses } from '../../../shared/api.ts';
 import type { CashoutStatus } from '../../../shared/api.ts';
-import { isTerminal, transition } from '../../../server/cashout/machine.ts';
-import type { CashoutEvent } from '../../../server/cashout/machine.ts';
+import { isSettled, isTerminal, mayStart, transition } from '../../../server/cashout/machine.ts';
+import type { CashoutEvent, CashoutStep, StartAnswer } from '../../../server/cashout/machine.ts';
+import type { PendingOperation } from '../../../server/store/types.ts';
 
 // Every event the workflow can produce, each parameter value spelled out.
 const events: Record<string, CashoutEvent> = {
@@ -117,5 +118,44 @@ describe('transition', () => {
 
   it('treats confirmed, cancelled, expired and failed as terminal', () => {
     expect(cashoutStatuses.filter(isTerminal)).toEqual(['confirmed', 'cancelled', 'expired', 'failed']);
+  });
+});
+
+// "May this step start?", written out by hand for every settled status; an open write comes first.
+const startOnSettled: Record<CashoutStep, Record<Exclude<CashoutStatus, 'in_doubt'>, StartAnswer>> = {
+  reserve: { created: 'start', reserved: 'refused', confirmed: 'refused', cancelled: 'refused', expired: 'refused', failed: 'refused' },
+  approve: { created: 'refused', reserved: 'start', confirmed: 'refused', cancelled: 'refused', expired: 'refused', failed: 'refused' },
+  confirm: { created: 'refused', reserved: 'start', confirmed: 'done', cancelled: 'refused', expired: 'refused', failed: 'refused' },
+  cancel: { created: 'start', reserved: 'start', confirmed: 'refused', cancelled: 'done', expired: 'refused', failed: 'refused' },
+  sweep: { created: 'start', reserved: 'start', confirmed: 'done', cancelled: 'done', expired: 'done', failed: 'done' },
+};
+
+const steps: CashoutStep[] = ['reserve', 'approve', 'confirm', 'cancel', 'sweep'];
+const pendings: (PendingOperation | null)[] = [null, 'create', 'reserve', 'confirm', 'revoke'];
+
+describe('mayStart', () => {
+  for (const step of steps) {
+    for (const status of cashoutStatuses) {
+      for (const pending of pendings) {
+        // A final status is answered as it stands (only the sweeper finishes a revoke left open there).
+        const answeredAsIs = pending === null || (isTerminal(status) && step !== 'sweep');
+        const expectedAnswer = status === 'in_doubt' || !answeredAsIs ? 'settle_first' : startOnSettled[step][status];
+        it(`${step} on ${status}${pending === null ? '' : ` with a pending ${pending}`} → ${expectedAnswer}`, () => {
+          expect(mayStart(step, { status, pending })).toBe(expectedAnswer);
+        });
+      }
+    }
+  }
+
+  it('calls a cash-out settled only without a pending write and outside in_doubt', () => {
+    const settled = cashoutStatuses.flatMap((status) => pendings.map((pending) => ({ status, pending }))).filter(isSettled);
+    expect(settled).toEqual(cashoutStatuses.filter((status) => status !== 'in_doubt').map((status) => ({ status, pending: null })));
+  });
+
+  it('lets confirm start only where the machine has a confirm to make, and cancel only where a revoke may follow', () => {
+    const startable = (step: CashoutStep) => cashoutStatuses.filter((status) => mayStart(step, { status, pending: null }) === 'start');
+    for (const status of startable('confirm')) expect(transition(status, { type: 'confirmed' }).ok).toBe(true);
+    for (const status of startable('cancel')) expect(transition(status, { type: 'revoked' }).ok).toBe(true);
+    for (const status of startable('reserve')) expect(transition(status, { type: 'reserved' }).ok).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { customer, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
+import { bothChecks, customer, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
 
 /** Unanswered writes: the outcome comes only from reading the transaction back, never from a guess. */
@@ -22,7 +22,7 @@ describe('confirm without an answer', () => {
   it('is confirmed when the read-back shows Paysera applied it (answer dropped after commit)', async () => {
     const { id, key, walletId } = await reservedCashout();
     h.sim.state.addFault({ endpoint: 'confirm', kind: 'drop_after' });
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'confirmed', pending: null });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed', pending: null });
     expect(h.sim.state.transaction(key)?.confirmCount).toBe(1);
     expect(h.sim.state.wallet(walletId)?.balances.EUR).toBe(45_000);
     await expectAgreement(h, id, walletId);
@@ -33,7 +33,7 @@ describe('confirm without an answer', () => {
   it('is sent once more when the read-back shows it never arrived (dropped before commit)', async () => {
     const { id, key, walletId } = await reservedCashout();
     h.sim.state.addFault({ endpoint: 'confirm', kind: 'drop_before' });
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'confirmed' });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed' });
     expect(h.sim.state.transaction(key)?.confirmCount).toBe(1);
     await expectAgreement(h, id, walletId);
   });
@@ -41,17 +41,17 @@ describe('confirm without an answer', () => {
   it('is sent once more after a 5xx that Paysera did not apply', async () => {
     const { id, key } = await reservedCashout();
     h.sim.state.addFault({ endpoint: 'confirm', kind: 'error', status: 503 });
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'confirmed' });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed' });
     expect(h.sim.state.transaction(key)?.confirmCount).toBe(1);
   });
 
   it('ends reserved, not confirmed, when the retry never arrives either', async () => {
     const { id, key, walletId } = await reservedCashout();
     h.sim.state.addFault({ endpoint: 'confirm', kind: 'drop_before', count: 2 });
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'reserved', pending: null, confirmedAt: null });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'reserved', pending: null, confirmedAt: null });
     expect(h.sim.state.transaction(key)).toMatchObject({ status: 'reserved', confirmCount: 0 });
     await expectAgreement(h, id, walletId);
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'confirmed' });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed' });
     await expectAgreement(h, id, walletId);
   });
 
@@ -59,7 +59,7 @@ describe('confirm without an answer', () => {
     const { id, key, walletId } = await reservedCashout();
     h.sim.state.addFault({ endpoint: 'confirm', kind: 'drop_after' });
     h.sim.state.addFault({ endpoint: 'get', kind: 'drop_before', count: 1000 });
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'in_doubt', pending: 'confirm', confirmedAt: null });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'in_doubt', pending: 'confirm', confirmedAt: null });
     expect(h.sim.state.transaction(key)?.status).toBe('confirmed');
     expect(await h.service.get(ona, id)).toMatchObject({ status: 'in_doubt' });
 
@@ -72,11 +72,11 @@ describe('confirm without an answer', () => {
     const { id, walletId } = await reservedCashout();
     h.sim.state.addFault({ endpoint: 'confirm', kind: 'drop_before' });
     h.sim.state.addFault({ endpoint: 'get', kind: 'drop_before', count: 1000 });
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'in_doubt' });
-    await expectRefusal(h.service.confirm(ona, id), 'WRONG_STATE');
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'in_doubt' });
+    await expectRefusal(h.service.confirm(ona, id, bothChecks), 'WRONG_STATE');
     h.sim.state.clearFaults();
     expect(await h.service.get(ona, id)).toMatchObject({ status: 'reserved', pending: null });
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'confirmed' });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed' });
     await expectAgreement(h, id, walletId);
   });
 });
@@ -85,7 +85,7 @@ describe('a write cut short by a crash, met by the cashier\'s next step', () => 
   it('reads the transaction back before confirming again', async () => {
     const { id, key, walletId } = await reservedCashout();
     await h.store.updateCashout(id, { pending: 'confirm' });
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'confirmed', pending: null });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed', pending: null });
     expect(h.sim.state.transaction(key)?.confirmCount).toBe(1);
     await expectAgreement(h, id, walletId);
   });
@@ -94,7 +94,7 @@ describe('a write cut short by a crash, met by the cashier\'s next step', () => 
     const { id, key, walletId } = await reservedCashout();
     await h.store.updateCashout(id, { pending: 'confirm' });
     await h.wallet.confirmTransaction(key);
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'confirmed' });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed' });
     expect(h.sim.state.transaction(key)?.confirmCount).toBe(1);
     await expectAgreement(h, id, walletId);
   });
@@ -108,7 +108,7 @@ describe('reserve without an answer', () => {
     h.sim.state.addFault({ endpoint: 'reserve', kind: 'drop_after' });
     expect(await h.service.reserve(ona, id, code)).toMatchObject({ status: 'reserved', pending: null, failedAttempts: 0 });
     await expectAgreement(h, id, walletId);
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'confirmed' });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed' });
   });
 
   it('goes back to created without counting an attempt when the reservation never arrived', async () => {
@@ -130,7 +130,7 @@ describe('reserve without an answer', () => {
     h.sim.state.addFault({ endpoint: 'reserve', kind: 'drop_after' });
     h.sim.state.addFault({ endpoint: 'get', kind: 'drop_before', count: 1000 });
     expect(await h.service.reserve(ona, id, code)).toMatchObject({ status: 'in_doubt', pending: 'reserve' });
-    await expectRefusal(h.service.confirm(ona, id), 'WRONG_STATE');
+    await expectRefusal(h.service.confirm(ona, id, bothChecks), 'WRONG_STATE');
     h.sim.state.clearFaults();
     expect(await h.service.get(ona, id)).toMatchObject({ status: 'reserved', pending: null });
     await expectAgreement(h, id, walletId);

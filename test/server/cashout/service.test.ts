@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../../server/auth/throttle.ts';
 import type { WalletClient } from '../../../server/wallet/types.ts';
-import { ada, bob, customer, dataDirText, expectAgreement, expectRefusal, ona, sam, startHarness } from './harness.ts';
+import { ada, bob, bothChecks, customer, dataDirText, expectAgreement, expectRefusal, ona, sam, startHarness } from './harness.ts';
 import type { Harness, HarnessOptions } from './harness.ts';
 
 let h: Harness;
@@ -32,7 +32,7 @@ describe('a cash-out that goes through', () => {
     expect(reserved.expiresAt).toBeGreaterThan(reserved.createdAt);
     expect(reserved.expiresAt).toBeLessThanOrEqual(h.sim.clock.now() + 300_000);
 
-    const confirmed = await h.service.confirm(ona, created.id);
+    const confirmed = await h.service.confirm(ona, created.id, bothChecks);
     expect(confirmed).toMatchObject({ status: 'confirmed', pending: null });
     expect(confirmed.confirmedAt).not.toBeNull();
     expect(h.sim.state.wallet(walletId)).toMatchObject({ balances: { EUR: 45_000 }, held: { EUR: 0 } });
@@ -43,6 +43,7 @@ describe('a cash-out that goes through', () => {
       ['cashout.create', 'pending'],
       ['cashout.create', 'created'],
       ['cashout.reserve', 'reserved'],
+      ['cashout.identity_checked', 'document,photo'],
       ['cashout.confirm', 'confirmed'],
     ]);
     expect(audit.at(-1)).toMatchObject({ actor: 'ona', amountCents: 5000, currency: 'EUR', transactionKey: key });
@@ -54,8 +55,8 @@ describe('a cash-out that goes through', () => {
     const { code } = customer(h);
     const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
     await h.service.reserve(ona, id, code);
-    await h.service.confirm(ona, id);
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'confirmed' });
+    await h.service.confirm(ona, id, bothChecks);
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed' });
     expect(h.sim.state.transaction(transactionKey ?? '')?.confirmCount).toBe(1);
   });
 
@@ -74,7 +75,7 @@ describe('a cash-out that goes through', () => {
     const { id } = await h.service.create(ona, { amountCents: 2000, currency: 'EUR' });
     await expectRefusal(h.service.reserve(ona, id, wrong), 'INVALID_CODE');
     await h.service.reserve(ona, id, code);
-    await h.service.confirm(ona, id);
+    await h.service.confirm(ona, id, bothChecks);
     const disk = dataDirText(h);
     expect(disk).toContain(id);
     expect(disk).not.toContain(code);
@@ -175,7 +176,7 @@ describe('amount mismatch', () => {
     const record = await expectAgreement(h, id, walletId);
     expect(record).toMatchObject({ status: 'failed', errorCode: 'AMOUNT_MISMATCH' });
     expect(h.sim.state.wallet(walletId)?.balances.EUR).toBe(50_000);
-    await expectRefusal(h.service.confirm(ona, id), 'WRONG_STATE');
+    await expectRefusal(h.service.confirm(ona, id, bothChecks), 'WRONG_STATE');
   });
 
   it('revokes and fails when Paysera reports another currency', async () => {
@@ -201,13 +202,13 @@ describe('supervisor approval', () => {
     const { id } = await h.service.create(ona, { amountCents: 30_000, currency: 'EUR' });
     await h.service.reserve(ona, id, code);
 
-    await expectRefusal(h.service.confirm(ona, id), 'APPROVAL_REQUIRED');
+    await expectRefusal(h.service.confirm(ona, id, bothChecks), 'APPROVAL_REQUIRED');
     await expectRefusal(h.service.approve(ona, id, bob), 'FORBIDDEN');
     await expectRefusal(h.service.approve(ona, id, { username: 'ona', role: 'supervisor' }), 'SELF_APPROVAL');
     expect(h.sim.state.transaction((await h.store.getCashout(id))?.transactionKey ?? '')?.status).toBe('reserved');
 
     expect(await h.service.approve(ona, id, sam)).toMatchObject({ status: 'reserved', approvedBy: 'sam' });
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'confirmed', approvedBy: 'sam' });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed', approvedBy: 'sam' });
     await expectAgreement(h, id, walletId);
 
     const outcomes = (await h.store.listAudit(0, Number.MAX_SAFE_INTEGER)).filter((row) => row.action === 'cashout.approve');
@@ -216,6 +217,32 @@ describe('supervisor approval', () => {
       ['ona', 'SELF_APPROVAL'],
       ['sam', 'approved'],
     ]);
+  });
+
+  it('settles a reserve in doubt before approving, instead of refusing it', async () => {
+    await harness();
+    const { walletId, code } = customer(h);
+    const { id } = await h.service.create(ona, { amountCents: 30_000, currency: 'EUR' });
+    h.sim.state.addFault({ endpoint: 'reserve', kind: 'drop_after' });
+    h.sim.state.addFault({ endpoint: 'get', kind: 'drop_before', count: 1000 });
+    expect(await h.service.reserve(ona, id, code)).toMatchObject({ status: 'in_doubt', pending: 'reserve' });
+    await expectRefusal(h.service.approve(ona, id, sam), 'WRONG_STATE');
+    h.sim.state.clearFaults();
+    expect(await h.service.approve(ona, id, sam)).toMatchObject({ status: 'reserved', pending: null, approvedBy: 'sam' });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed' });
+    await expectAgreement(h, id, walletId);
+  });
+
+  it('reads back a confirm cut short by a crash before approving over it', async () => {
+    await harness();
+    const { walletId, code } = customer(h);
+    const { id, transactionKey } = await h.service.create(ona, { amountCents: 30_000, currency: 'EUR' });
+    await h.service.reserve(ona, id, code);
+    await h.store.updateCashout(id, { pending: 'confirm' });
+    await h.wallet.confirmTransaction(transactionKey ?? '');
+    // Paysera confirmed it: there is nothing left to approve, and the record says so.
+    await expectRefusal(h.service.approve(ona, id, sam), 'WRONG_STATE');
+    expect(await expectAgreement(h, id, walletId)).toMatchObject({ status: 'confirmed', approvedBy: null });
   });
 
   it('refuses a supervisor approving a cash-out they created', async () => {
@@ -233,9 +260,27 @@ describe('supervisor approval', () => {
     const small = await h.service.create(ona, { amountCents: 29_999, currency: 'EUR' });
     await h.service.reserve(ona, small.id, code);
     await expectRefusal(h.service.approve(ona, small.id, sam), 'WRONG_STATE');
-    expect(await h.service.confirm(ona, small.id)).toMatchObject({ status: 'confirmed', approvedBy: null });
+    expect(await h.service.confirm(ona, small.id, bothChecks)).toMatchObject({ status: 'confirmed', approvedBy: null });
     const large = await h.service.create(ona, { amountCents: 40_000, currency: 'EUR' });
     await expectRefusal(h.service.approve(ona, large.id, sam), 'WRONG_STATE');
+  });
+});
+
+describe('identity checks', () => {
+  it('refuses a confirm without every check, sends nothing, and records the checks with the confirm that goes out', async () => {
+    await harness();
+    const { walletId, code } = customer(h);
+    const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
+    await h.service.reserve(ona, id, code);
+    await expectRefusal(h.service.confirm(ona, id, []), 'INVALID_INPUT');
+    await expectRefusal(h.service.confirm(ona, id, ['photo']), 'INVALID_INPUT');
+    expect(h.sim.state.transaction(transactionKey ?? '')).toMatchObject({ status: 'reserved', confirmCount: 0 });
+    expect(await h.store.getCashout(id)).toMatchObject({ status: 'reserved', pending: null });
+
+    expect(await h.service.confirm(ona, id, ['photo', 'document'])).toMatchObject({ status: 'confirmed' });
+    await expectAgreement(h, id, walletId);
+    const checks = (await h.store.listAudit(0, Number.MAX_SAFE_INTEGER)).filter((row) => row.action === 'cashout.identity_checked');
+    expect(checks).toMatchObject([{ actor: 'ona', cashoutId: id, outcome: 'document,photo', amountCents: 5000, currency: 'EUR', transactionKey }]);
   });
 });
 
@@ -327,7 +372,7 @@ describe('cancel', () => {
     expect(await h.service.cancel(ona, cancelled.id)).toMatchObject({ status: 'cancelled' });
     const confirmed = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
     await h.service.reserve(ona, confirmed.id, code);
-    await h.service.confirm(ona, confirmed.id);
+    await h.service.confirm(ona, confirmed.id, bothChecks);
     await expectRefusal(h.service.cancel(ona, confirmed.id), 'WRONG_STATE');
     await expectAgreement(h, confirmed.id);
   });
@@ -340,7 +385,7 @@ describe('an expired hold', () => {
     const { id } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
     await h.service.reserve(ona, id, code);
     h.sim.clock.advance(301);
-    await expectRefusal(h.service.confirm(ona, id), 'CODE_EXPIRED');
+    await expectRefusal(h.service.confirm(ona, id, bothChecks), 'CODE_EXPIRED');
     expect(await expectAgreement(h, id, walletId)).toMatchObject({ status: 'expired' });
     expect(h.sim.state.wallet(walletId)?.balances.EUR).toBe(50_000);
   });
@@ -351,7 +396,7 @@ describe('an expired hold', () => {
     const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
     await h.service.reserve(ona, id, code);
     h.skewServiceClock(301);
-    await expectRefusal(h.service.confirm(ona, id), 'CODE_EXPIRED');
+    await expectRefusal(h.service.confirm(ona, id, bothChecks), 'CODE_EXPIRED');
     expect(h.sim.state.transaction(transactionKey ?? '')).toMatchObject({ status: 'revoked', expired: false, confirmCount: 0 });
     expect(await expectAgreement(h, id, walletId)).toMatchObject({ status: 'expired' });
   });
@@ -374,7 +419,7 @@ describe('who may see and act', () => {
     const bobs = await h.service.create(bob, { amountCents: 2000, currency: 'EUR' });
     await expectRefusal(h.service.get(bob, onas.id), 'FORBIDDEN');
     await expectRefusal(h.service.reserve(bob, onas.id, '123456'), 'FORBIDDEN');
-    await expectRefusal(h.service.confirm(bob, onas.id), 'FORBIDDEN');
+    await expectRefusal(h.service.confirm(bob, onas.id, bothChecks), 'FORBIDDEN');
     await expectRefusal(h.service.cancel(bob, onas.id), 'FORBIDDEN');
     await expectRefusal(h.service.get(ona, 'no-such-id'), 'NOT_FOUND');
     expect(await h.service.get(sam, onas.id)).toMatchObject({ id: onas.id });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshCashout } from '../../../server/cashout/create.ts';
 import type { CashoutRecord } from '../../../server/store/types.ts';
-import { customer, defaultSettings, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
+import { bothChecks, customer, defaultSettings, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
 
 let h: Harness;
@@ -57,6 +57,28 @@ describe('sweep: holds past their time', () => {
     expect(h.sim.state.transaction(key)?.status).toBe('reserved');
     expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
     expect(await expectAgreement(h, id, walletId)).toMatchObject({ status: 'expired' });
+  });
+});
+
+describe('steps asked of a closed cash-out whose revoke is still open', () => {
+  it('are answered from its status at once, leaving the revoke and its audit event to the sweeper', async () => {
+    const { id, key, walletId } = await reservedCashout();
+    h.skewServiceClock(301);
+    h.sim.state.addFault({ endpoint: 'revoke', kind: 'drop_before' });
+    await h.service.sweep();
+    expect(await h.store.getCashout(id)).toMatchObject({ status: 'expired', pending: 'revoke' });
+    const trail = async () => (await h.store.listAudit(0, Number.MAX_SAFE_INTEGER)).map((row) => `${row.action} ${row.outcome}`);
+    const before = await trail();
+
+    await expectRefusal(h.service.confirm(ona, id, bothChecks), 'WRONG_STATE');
+    await expectRefusal(h.service.cancel(ona, id), 'WRONG_STATE');
+    await expectRefusal(h.service.reserve(ona, id, '123456'), 'WRONG_STATE');
+    expect(h.sim.state.transaction(key)).toMatchObject({ status: 'reserved', confirmCount: 0 });
+    expect(await trail()).toEqual(before);
+
+    expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
+    expect(await expectAgreement(h, id, walletId)).toMatchObject({ status: 'expired' });
+    expect((await trail()).at(-1)).toBe('cashout.sweep expired');
   });
 });
 
@@ -142,7 +164,7 @@ describe('sweep: writes cut short by a crash', () => {
     const { id, walletId } = await reservedCashout();
     h.sim.state.addFault({ endpoint: 'confirm', kind: 'drop_after' });
     h.sim.state.addFault({ endpoint: 'get', kind: 'drop_before', count: 1000 });
-    expect(await h.service.confirm(ona, id)).toMatchObject({ status: 'in_doubt' });
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'in_doubt' });
     expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 0 });
     h.sim.state.clearFaults();
     expect(await h.service.sweep()).toEqual({ resolved: 1, revoked: 0 });
@@ -154,7 +176,7 @@ describe('sweep: writes cut short by a crash', () => {
     const { walletId, code } = customer(h, { EUR: 100_000 });
     const done = await h.service.create(ona, { amountCents: 1000, currency: 'EUR' });
     await h.service.reserve(ona, done.id, code);
-    await h.service.confirm(ona, done.id);
+    await h.service.confirm(ona, done.id, bothChecks);
     const abandoned = await h.service.create(ona, { amountCents: 2000, currency: 'EUR' });
     await h.service.reserve(ona, abandoned.id, h.sim.state.issueCode(walletId).code);
     const neverScanned = await h.service.create(ona, { amountCents: 3000, currency: 'EUR' });
@@ -201,7 +223,7 @@ describe('sweep alongside a request', () => {
   it('waits for a confirm in flight instead of taking its pending write for a crash', async () => {
     const { id, key, walletId } = await reservedCashout();
     h.sim.state.addFault({ endpoint: 'confirm', kind: 'latency', ms: 300 });
-    const confirming = h.service.confirm(ona, id);
+    const confirming = h.service.confirm(ona, id, bothChecks);
     await vi.waitFor(async () => expect((await h.store.getCashout(id))?.pending).toBe('confirm'));
     const sweeping = h.service.sweep();
     expect(await confirming).toMatchObject({ status: 'confirmed' });

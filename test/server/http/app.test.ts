@@ -83,7 +83,7 @@ describe('one error shape', () => {
   it('409 for an operation the cash-out state does not allow', async () => {
     const created = await call(h, 'POST', '/api/cashouts', { cookie: cashier, body: { amount: '10.00', currency: 'EUR' } });
     const { id } = (await created.json()) as { id: string };
-    const response = await call(h, 'POST', `/api/cashouts/${id}/confirm`, { cookie: cashier, body: { identityChecked: true } });
+    const response = await call(h, 'POST', `/api/cashouts/${id}/confirm`, { cookie: cashier, body: { identityChecks: ['document', 'photo'] } });
     expect(response.status).toBe(409);
     expectErrorShape(await response.json(), 'WRONG_STATE');
   });
@@ -219,7 +219,7 @@ describe('authentication and roles', () => {
     ['GET', '/api/cashouts/some-id'],
     ['POST', '/api/cashouts/some-id/reserve', { code: '0155567464130298871198969060' }],
     ['POST', '/api/cashouts/some-id/approve', { username: users.supervisor, password }],
-    ['POST', '/api/cashouts/some-id/confirm', { identityChecked: true }],
+    ['POST', '/api/cashouts/some-id/confirm', { identityChecks: ['document', 'photo'] }],
     ['POST', '/api/cashouts/some-id/cancel'],
     ['GET', '/api/reports/daily?date=2026-11-26'],
     ['GET', '/api/audit'],

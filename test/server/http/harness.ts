@@ -147,7 +147,7 @@ export async function payOut(h: Harness, cookie: string, amount: string, approve
     const approved = await call(h, 'POST', `/api/cashouts/${id}/approve`, { cookie, body: { username: approver, password } });
     if (approved.status !== 200) throw new Error(`approve failed: ${approved.status} ${await approved.text()}`);
   }
-  const confirmed = await call(h, 'POST', `/api/cashouts/${id}/confirm`, { cookie, body: { identityChecked: true } });
+  const confirmed = await call(h, 'POST', `/api/cashouts/${id}/confirm`, { cookie, body: { identityChecks: ['document', 'photo'] } });
   if (confirmed.status !== 200) throw new Error(`confirm failed: ${confirmed.status} ${await confirmed.text()}`);
   return (await confirmed.json()) as Cashout;
 }

@@ -253,6 +253,14 @@ describe('read retries', () => {
     expect(sleeps).toHaveLength(2);
   });
 
+  it('makes one attempt only when the caller runs its own read-back schedule', async () => {
+    server.respond(json(503, {}), json(200, payseraTransaction()));
+    const error = await rejection(client().getTransaction('TX1', { retry: false }));
+    expect(error).toBeInstanceOf(WalletOutcomeUnknown);
+    expect(server.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
   it('does not retry a read that Paysera answered with an error', async () => {
     server.respond(json(404, { error: 'not_found', error_description: 'Transaction not found' }));
     const error = await rejection(client().getTransaction('missing'));

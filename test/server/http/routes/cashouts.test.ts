@@ -49,7 +49,7 @@ describe('the cash-out flow over HTTP', () => {
     expect(reserved.status).toBe(200);
     expect(await reserved.json()).toMatchObject({ status: 'reserved', expiresAt: expect.any(String) });
 
-    const confirmed = await call(h, 'POST', `/api/cashouts/${created.id}/confirm`, { cookie: cashier, body: { identityChecked: true } });
+    const confirmed = await call(h, 'POST', `/api/cashouts/${created.id}/confirm`, { cookie: cashier, body: { identityChecks: ['document', 'photo'] } });
     expect(confirmed.status).toBe(200);
     const body = (await confirmed.json()) as Cashout;
     expect(body.status).toBe('confirmed');
@@ -61,11 +61,32 @@ describe('the cash-out flow over HTTP', () => {
     expect(await read.json()).toEqual(body);
   });
 
-  it('confirm needs the identity check', async () => {
+  it('confirm needs every identity check named, and refuses the old constant flag', async () => {
     const created = await create(cashier, '5.00');
-    const response = await call(h, 'POST', `/api/cashouts/${created.id}/confirm`, { cookie: cashier, body: { identityChecked: false } });
-    expect(response.status).toBe(400);
-    expect(await errorOf(response)).toMatchObject({ code: 'INVALID_INPUT', message: "Check the customer's identity first." });
+    const { code } = h.simulator.state.issueCode(h.walletId);
+    expect((await call(h, 'POST', `/api/cashouts/${created.id}/reserve`, { cookie: cashier, body: { code } })).status).toBe(200);
+    for (const body of [{ identityChecked: true }, {}, { identityChecks: [] }, { identityChecks: ['document'] }, { identityChecks: ['photo', 'photo'] }]) {
+      const response = await call(h, 'POST', `/api/cashouts/${created.id}/confirm`, { cookie: cashier, body });
+      expect(response.status).toBe(400);
+      expect(await errorOf(response)).toMatchObject({ code: 'INVALID_INPUT', message: "Check the customer's identity first." });
+    }
+    for (const body of [{ identityChecks: ['document', 'photo', 'photo'] }, { identityChecks: ['document', 'fingerprint'] }]) {
+      const response = await call(h, 'POST', `/api/cashouts/${created.id}/confirm`, { cookie: cashier, body });
+      expect(response.status).toBe(400);
+      expect(await errorOf(response)).toMatchObject({ code: 'INVALID_INPUT' });
+    }
+    expect(h.simulator.state.transaction(created.transactionKey ?? '')).toMatchObject({ status: 'reserved', confirmCount: 0 });
+    const audited = (await h.store.listAudit(0, Number.MAX_SAFE_INTEGER)).filter((row) => row.cashoutId === created.id).map((row) => row.action);
+    expect(audited).not.toContain('cashout.identity_checked');
+
+    const confirmed = await call(h, 'POST', `/api/cashouts/${created.id}/confirm`, { cookie: cashier, body: { identityChecks: ['photo', 'document'] } });
+    expect(await confirmed.json()).toMatchObject({ status: 'confirmed' });
+    const trail = (await h.store.listAudit(0, Number.MAX_SAFE_INTEGER)).filter((row) => row.cashoutId === created.id).slice(-2);
+    expect(trail).toMatchObject([
+      { actor: users.cashier, action: 'cashout.identity_checked', outcome: 'document,photo', amountCents: 500, transactionKey: created.transactionKey },
+      { actor: users.cashier, action: 'cashout.confirm', outcome: 'confirmed' },
+    ]);
+    expect((await h.store.verifyAudit()).ok).toBe(true);
   });
 
   it('an amount at the threshold needs a supervisor; the cashier cannot approve with their own password', async () => {
@@ -74,7 +95,7 @@ describe('the cash-out flow over HTTP', () => {
     const { code } = h.simulator.state.issueCode(h.walletId);
     expect((await call(h, 'POST', `/api/cashouts/${created.id}/reserve`, { cookie: cashier, body: { code } })).status).toBe(200);
 
-    const early = await call(h, 'POST', `/api/cashouts/${created.id}/confirm`, { cookie: cashier, body: { identityChecked: true } });
+    const early = await call(h, 'POST', `/api/cashouts/${created.id}/confirm`, { cookie: cashier, body: { identityChecks: ['document', 'photo'] } });
     expect(early.status).toBe(403);
     expect(await errorOf(early)).toMatchObject({ code: 'APPROVAL_REQUIRED' });
 
@@ -90,7 +111,7 @@ describe('the cash-out flow over HTTP', () => {
     expect(approved.status).toBe(200);
     expect(await approved.json()).toMatchObject({ status: 'reserved', approvedBy: users.supervisor });
 
-    const confirmed = await call(h, 'POST', `/api/cashouts/${created.id}/confirm`, { cookie: cashier, body: { identityChecked: true } });
+    const confirmed = await call(h, 'POST', `/api/cashouts/${created.id}/confirm`, { cookie: cashier, body: { identityChecks: ['document', 'photo'] } });
     expect(await confirmed.json()).toMatchObject({ status: 'confirmed', approvedBy: users.supervisor });
   });
 
