@@ -1,5 +1,6 @@
 import { normaliseCode } from '../../shared/code.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
+import type { Attempt } from '../auth/throttle.ts';
 import type { CashoutRecord } from '../store/types.ts';
 import { advance, auditRefusal, note, writeAhead } from './advance.ts';
 import type { CashoutContext, Step } from './context.ts';
@@ -28,12 +29,20 @@ export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord,
   if (record.status !== 'created' || record.pending !== null || key === null) {
     throw new CashoutError('WRONG_STATE', `A ${record.status.replace('_', ' ')} cash-out cannot be reserved.`);
   }
-  const throttleKey = step.actor;
-  const decision = ctx.codeThrottle.check(throttleKey);
-  if (!decision.allowed) {
+  const admission = ctx.codeThrottle.begin(step.actor);
+  if (!admission.allowed) {
     await auditRefusal(ctx, record, step, 'RATE_LIMITED');
-    throw new CashoutError('RATE_LIMITED', `Too many wrong codes. Wait ${decision.retryAfterSeconds} s before the next one.`);
+    throw new CashoutError('RATE_LIMITED', `Too many wrong codes. Wait ${admission.retryAfterSeconds} s before the next one.`);
   }
+  try {
+    return await reserveAdmitted(ctx, record, key, step, rawCode, admission.attempt);
+  } finally {
+    // Neither a wrong code nor a reservation (bad input, Paysera unreachable): it counts as nothing.
+    admission.attempt.release();
+  }
+}
+
+async function reserveAdmitted(ctx: CashoutContext, record: CashoutRecord, key: string, step: Step, rawCode: string, attempt: Attempt): Promise<CashoutRecord> {
   const normalised = normaliseCode(rawCode);
   if (!normalised.ok) throw new CashoutError('INVALID_INPUT', normalised.reason);
 
@@ -46,7 +55,7 @@ export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord,
       await revokeWith(ctx, sent, 'amount_mismatch', step, { patch: { errorCode: 'AMOUNT_MISMATCH' } });
       throw new CashoutError('AMOUNT_MISMATCH');
     }
-    ctx.codeThrottle.succeed(throttleKey);
+    attempt.succeed();
     return advance(ctx, sent, { type: 'reserved' }, step, { patch: { pending: null } });
   }
 
@@ -61,7 +70,7 @@ export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord,
       }
       throw new CashoutError(error.code);
     }
-    if (guessLike.includes(error.code)) ctx.codeThrottle.fail(throttleKey);
+    if (guessLike.includes(error.code)) attempt.fail();
     const failedAttempts = record.failedAttempts + 1;
     if (failedAttempts >= ctx.settings.maxCodeAttempts) {
       await revokeWith(ctx, sent, 'attempts_exhausted', step, {
@@ -86,6 +95,6 @@ export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord,
     throw new CashoutError('WALLET_UNAVAILABLE', 'Paysera did not receive the code. Scan the code again.');
   }
   if (settled.status === 'failed' && settled.errorCode === 'AMOUNT_MISMATCH') throw new CashoutError('AMOUNT_MISMATCH');
-  if (settled.status === 'reserved') ctx.codeThrottle.succeed(throttleKey);
+  if (settled.status === 'reserved') attempt.succeed();
   return settled;
 }

@@ -10,23 +10,29 @@ export type CredentialCheck = <E extends AppEnv>(c: Context<E>, username: string
 
 /**
  * Checks a username and password under the sign-in throttle; sign-in and supervisor approval
- * share it, so approval cannot be used to guess passwords faster. Any wrong username or password
- * gets the same answer.
+ * share it, so approval cannot be used to guess passwords faster. The attempt is counted as a
+ * failure before scrypt runs, so guesses sent together cannot all slip past one count. Any wrong
+ * username or password gets the same answer.
  */
 export function createCredentialCheck(accounts: Pick<Accounts, 'authenticate'>, throttle: LoginThrottle): CredentialCheck {
   return async (c, username, password) => {
-    const attempt = { username, ip: clientAddress(c) };
-    const verdict = throttle.check(attempt);
-    if (!verdict.allowed) {
-      c.header('Retry-After', String(Math.max(1, verdict.retryAfterSeconds)));
+    const admission = throttle.begin({ username, ip: clientAddress(c) });
+    if (!admission.allowed) {
+      c.header('Retry-After', String(admission.retryAfterSeconds));
       return errorResponse(c, 'RATE_LIMITED');
     }
-    const user = await accounts.authenticate(username, password);
-    if (!user) {
-      throttle.fail(attempt);
-      return errorResponse(c, 'INVALID_CREDENTIALS');
+    const { attempt } = admission;
+    try {
+      const user = await accounts.authenticate(username, password);
+      if (!user) {
+        attempt.fail();
+        return errorResponse(c, 'INVALID_CREDENTIALS');
+      }
+      attempt.succeed();
+      return user;
+    } finally {
+      // A check that threw was no guess; without this it would count as one forever.
+      attempt.release();
     }
-    throttle.succeed(attempt);
-    return user;
   };
 }
