@@ -26,8 +26,11 @@ async function until(ready: () => boolean, what: string): Promise<void> {
     if (ready()) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  throw new Error(`gave up waiting for ${what}`);
+  throw new Error(`gave up waiting for ${what} (${refused} refused, ${stack.verified()} password checks)`);
 }
+
+/** Each guess from its own loopback address, so only the per-username count can stop them. */
+const addressOf = (index: number): string => `127.0.1.${index + 1}`;
 
 let refused = 0;
 
@@ -54,12 +57,12 @@ async function newCashout(cookie: string, amount: string): Promise<string> {
 }
 
 describe('bursts against the throttles', () => {
-  it('40 parallel sign-ins for one user, the right password last: 5 verified, 35 refused, nobody signed in', async () => {
+  it('40 parallel sign-ins for one user from 40 addresses, the right password last: 5 verified, 35 refused, nobody signed in', async () => {
     stack.closeGate();
-    const attempt = (password: string) => countRefusal(stack.send('POST', '/api/session', { username: staff.cashier, password }));
-    const wrong = Array.from({ length: 39 }, (_, index) => attempt(`wrong-guess-${index}`));
+    const attempt = (password: string, from: string) => countRefusal(stack.send('POST', '/api/session', { username: staff.cashier, password }, { from }));
+    const wrong = Array.from({ length: 39 }, (_, index) => attempt(`wrong-guess-${index}`, addressOf(index)));
     await until(() => decided() === 39, 'the 39 wrong guesses to be refused or checked');
-    const right = attempt(stackPassword);
+    const right = attempt(stackPassword, addressOf(39));
     await until(() => decided() === 40, 'the right password to be refused or checked');
     stack.openGate();
     const answers = await Promise.all([...wrong, right]);
@@ -70,16 +73,20 @@ describe('bursts against the throttles', () => {
     expect(Number(last?.retryAfter)).toBeGreaterThanOrEqual(1);
   });
 
-  it('150 parallel sign-ins from one address: exactly 20 verified, and a colleague at another address still signs in', async () => {
-    const guesses = Array.from({ length: 150 }, (_, index) => stack.send('POST', '/api/session', { username: `made-up-${index}`, password: 'wrong-guess' }));
+  it('150 parallel sign-ins from one address: exactly 20 verified, 2 at a time, and a colleague elsewhere is not queued behind them', async () => {
+    stack.closeGate((username) => username.startsWith('made-up-'));
+    const guesses = Array.from({ length: 150 }, (_, index) => countRefusal(stack.send('POST', '/api/session', { username: `made-up-${index}`, password: 'wrong-guess' })));
+    await until(() => refused === 130, 'all but 20 guesses to be refused');
+    expect(stack.verified()).toBe(2);
     const colleague = await stack.send('POST', '/api/session', { username: staff.supervisor, password: stackPassword }, { from: '127.0.0.2' });
+    expect(colleague.status).toBe(200);
+    stack.openGate();
     const answers = await Promise.all(guesses);
     expect(tally(answers)).toEqual({ INVALID_CREDENTIALS: 20, RATE_LIMITED: 130 });
-    expect(colleague.status).toBe(200);
     expect(stack.verified()).toBe(21);
   });
 
-  it('40 parallel approvals with a supervisor\'s name, the right password last: 5 verified, no approval', async () => {
+  it('40 parallel approvals with a supervisor\'s name from 40 addresses, the right password last: 5 verified, no approval', async () => {
     const cookie = await signIn(staff.cashier, '127.0.0.3');
     const id = await newCashout(cookie, '500.00');
     const { code } = stack.simulator.state.issueCode(stack.walletId);
@@ -88,11 +95,11 @@ describe('bursts against the throttles', () => {
     const verifiedBefore = stack.verified();
 
     stack.closeGate();
-    const approve = (password: string) =>
-      countRefusal(stack.send('POST', `/api/cashouts/${id}/approve`, { username: staff.supervisor, password }, { cookie }));
-    const wrong = Array.from({ length: 39 }, (_, index) => approve(`wrong-guess-${index}`));
+    const approve = (password: string, from: string) =>
+      countRefusal(stack.send('POST', `/api/cashouts/${id}/approve`, { username: staff.supervisor, password }, { cookie, from }));
+    const wrong = Array.from({ length: 39 }, (_, index) => approve(`wrong-guess-${index}`, addressOf(index)));
     await until(() => decided() - verifiedBefore === 39, 'the 39 wrong guesses to be refused or checked');
-    const right = approve(stackPassword);
+    const right = approve(stackPassword, addressOf(39));
     await until(() => decided() - verifiedBefore === 40, 'the right password to be refused or checked');
     stack.openGate();
     const answers = await Promise.all([...wrong, right]);

@@ -22,7 +22,8 @@ import { createWalletClient } from '../../../server/wallet/client.ts';
 /**
  * The real app on a real loopback socket (so the client address is the peer's), with real SQLite,
  * real scrypt and the simulator. Only the throttles' clock is the test's, so a wait is a step of
- * `clock.now`, never a sleep. Password checks can be held at a gate to make a burst's order exact.
+ * `clock.now`, never a sleep. Password checks can be held at a gate to make a burst's order exact
+ * and to see how many are running at once.
  */
 
 export const stackPassword = 'burst-password-1';
@@ -45,8 +46,8 @@ export interface ThrottleStack {
   walletId: number;
   /** Password checks that reached scrypt. */
   verified(): number;
-  /** From now on, password checks wait (after being counted) until `openGate()`. */
-  closeGate(): void;
+  /** From now on, password checks for the usernames `holds` picks wait (after being counted) until `openGate()`. */
+  closeGate(holds?: (username: string) => boolean): void;
   openGate(): void;
   /** Sends JSON from the given loopback address (127.0.0.1 unless told). */
   send(method: string, path: string, body?: unknown, options?: { cookie?: string; from?: string }): Promise<Answer>;
@@ -71,11 +72,12 @@ export async function startThrottleStack(): Promise<ThrottleStack> {
   const now = () => clock.now;
   let verifications = 0;
   let gate: Promise<void> = Promise.resolve();
+  let held: (username: string) => boolean = () => false;
   let openGate = () => {};
   const counted = {
     async authenticate(username: string, password: string) {
       verifications += 1;
-      await gate;
+      if (held(username)) await gate;
       return accounts.authenticate(username, password);
     },
   };
@@ -107,7 +109,8 @@ export async function startThrottleStack(): Promise<ThrottleStack> {
     simulator,
     walletId,
     verified: () => verifications,
-    closeGate() {
+    closeGate(holds = () => true) {
+      held = holds;
       gate = new Promise((resolve) => {
         openGate = resolve;
       });
