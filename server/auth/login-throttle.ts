@@ -15,7 +15,7 @@ export interface LoginAttempt {
 }
 
 export interface LoginThrottle {
-  begin(attempt: LoginAttempt): Admission;
+  begin(attempt: LoginAttempt): Promise<Admission>;
 }
 
 const minute = 60_000;
@@ -39,30 +39,26 @@ export function createLoginThrottle(options: LoginThrottleOptions = {}): LoginTh
   const byIp = createRateLimiter({ ...(options.perIp ?? defaultLoginLimits.perIp), now: options.now });
 
   return {
-    begin({ username, ip }) {
-      const user = byUsername.begin(normaliseUsername(username));
-      const device = byIp.begin(ip);
+    async begin({ username, ip }) {
+      const [user, device] = await Promise.all([byUsername.begin(normaliseUsername(username)), byIp.begin(ip)]);
       if (!user.allowed || !device.allowed) {
-        if (user.allowed) user.attempt.release();
-        if (device.allowed) device.attempt.release();
+        if (user.allowed) await user.attempt.release();
+        if (device.allowed) await device.attempt.release();
         const wait = (admission: Admission) => (admission.allowed ? 0 : admission.retryAfterSeconds);
         return { allowed: false, retryAfterSeconds: Math.max(wait(user), wait(device)) };
       }
       return {
         allowed: true,
         attempt: {
-          fail() {
-            user.attempt.fail();
-            device.attempt.fail();
+          async fail() {
+            await Promise.all([user.attempt.fail(), device.attempt.fail()]);
           },
           // The address's count stands: otherwise signing in to one's own account between guesses would reset it.
-          succeed() {
-            user.attempt.succeed();
-            device.attempt.release();
+          async succeed() {
+            await Promise.all([user.attempt.succeed(), device.attempt.release()]);
           },
-          release() {
-            user.attempt.release();
-            device.attempt.release();
+          async release() {
+            await Promise.all([user.attempt.release(), device.attempt.release()]);
           },
         },
       };

@@ -13,18 +13,21 @@ export interface RateLimiterOptions {
 /** One admitted attempt, counted as a failure from `begin` until it is settled. Only the first settlement counts. */
 export interface Attempt {
   /** It was a failure (a wrong password, a wrong code). */
-  fail(): void;
+  fail(): Promise<void>;
   /** It succeeded: not a failure, and the key's earlier failures are forgiven. */
-  succeed(): void;
+  succeed(): Promise<void>;
   /** It was neither (bad input, an error): not a failure, and earlier failures stand. */
-  release(): void;
+  release(): Promise<void>;
 }
 
 export type Admission = { allowed: true; attempt: Attempt } | { allowed: false; retryAfterSeconds: number };
 
-/** Small on purpose: a limiter shared by several instances (design §3.2) implements the same one call. */
+/**
+ * Small on purpose, and asynchronous although this one is in memory: a limiter whose counts live
+ * in the database, shared by several instances (design §3.2), implements the same one call.
+ */
 export interface RateLimiter {
-  begin(key: string): Admission;
+  begin(key: string): Promise<Admission>;
 }
 
 interface KeyState {
@@ -92,7 +95,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     states.set(key, state);
     if (states.size >= sweepAt) sweep(now());
     let settled = false;
-    const settle = (change: (at: number) => void) => {
+    const settle = async (change: (at: number) => void) => {
       if (settled) return;
       settled = true;
       state.inFlight -= 1;
@@ -113,7 +116,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   }
 
   return {
-    begin(key) {
+    async begin(key) {
       const at = now();
       const state = live(key, at);
       const waitMs = state ? refusal(state, at) : null;

@@ -29,7 +29,7 @@ export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord,
   if (record.status !== 'created' || record.pending !== null || key === null) {
     throw new CashoutError('WRONG_STATE', `A ${record.status.replace('_', ' ')} cash-out cannot be reserved.`);
   }
-  const admission = ctx.codeThrottle.begin(step.actor);
+  const admission = await ctx.codeThrottle.begin(step.actor);
   if (!admission.allowed) {
     await auditRefusal(ctx, record, step, 'RATE_LIMITED');
     throw new CashoutError('RATE_LIMITED', `Too many wrong codes. Wait ${admission.retryAfterSeconds} s before the next one.`);
@@ -38,7 +38,7 @@ export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord,
     return await reserveAdmitted(ctx, record, key, step, rawCode, admission.attempt);
   } finally {
     // Neither a wrong code nor a reservation (bad input, Paysera unreachable): it counts as nothing.
-    admission.attempt.release();
+    await admission.attempt.release();
   }
 }
 
@@ -55,7 +55,7 @@ async function reserveAdmitted(ctx: CashoutContext, record: CashoutRecord, key: 
       await revokeWith(ctx, sent, 'amount_mismatch', step, { patch: { errorCode: 'AMOUNT_MISMATCH' } });
       throw new CashoutError('AMOUNT_MISMATCH');
     }
-    attempt.succeed();
+    await attempt.succeed();
     return advance(ctx, sent, { type: 'reserved' }, step, { patch: { pending: null } });
   }
 
@@ -70,7 +70,7 @@ async function reserveAdmitted(ctx: CashoutContext, record: CashoutRecord, key: 
       }
       throw new CashoutError(error.code);
     }
-    if (guessLike.includes(error.code)) attempt.fail();
+    if (guessLike.includes(error.code)) await attempt.fail();
     const failedAttempts = record.failedAttempts + 1;
     if (failedAttempts >= ctx.settings.maxCodeAttempts) {
       await revokeWith(ctx, sent, 'attempts_exhausted', step, {
@@ -95,6 +95,6 @@ async function reserveAdmitted(ctx: CashoutContext, record: CashoutRecord, key: 
     throw new CashoutError('WALLET_UNAVAILABLE', 'Paysera did not receive the code. Scan the code again.');
   }
   if (settled.status === 'failed' && settled.errorCode === 'AMOUNT_MISMATCH') throw new CashoutError('AMOUNT_MISMATCH');
-  if (settled.status === 'reserved') attempt.succeed();
+  if (settled.status === 'reserved') await attempt.succeed();
   return settled;
 }

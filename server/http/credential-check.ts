@@ -23,7 +23,7 @@ export function createCredentialCheck(accounts: Pick<Accounts, 'authenticate'>, 
   const slots = createCheckSlots(checksPerAddress);
   return async (c, username, password) => {
     const ip = clientAddress(c);
-    const admission = throttle.begin({ username, ip });
+    const admission = await throttle.begin({ username, ip });
     if (!admission.allowed) {
       c.header('Retry-After', String(admission.retryAfterSeconds));
       return errorResponse(c, 'RATE_LIMITED');
@@ -32,14 +32,14 @@ export function createCredentialCheck(accounts: Pick<Accounts, 'authenticate'>, 
     try {
       const user = await slots.run(ip, () => accounts.authenticate(username, password));
       if (!user) {
-        attempt.fail();
+        await attempt.fail();
         return errorResponse(c, 'INVALID_CREDENTIALS');
       }
-      attempt.succeed();
+      await attempt.succeed();
       return user;
     } finally {
       // A check that threw was no guess; without this it would count as one forever.
-      attempt.release();
+      await attempt.release();
     }
   };
 }

@@ -6,130 +6,144 @@ function limiter(limit = 3, windowMs = 60_000, delays = { firstDelayMs: 10_000, 
   return { clock, limiter: createRateLimiter({ limit, windowMs, ...delays, now: () => clock.now }) };
 }
 
-function admitted(rate: RateLimiter, key: string): Attempt {
-  const admission = rate.begin(key);
+async function admitted(rate: RateLimiter, key: string): Promise<Attempt> {
+  const admission = await rate.begin(key);
   if (!admission.allowed) throw new Error(`${key} refused for ${admission.retryAfterSeconds} s`);
   return admission.attempt;
 }
 
-const waitOf = (rate: RateLimiter, key: string): number => {
-  const admission = rate.begin(key);
-  if (admission.allowed) {
-    admission.attempt.release();
-    return 0;
-  }
-  return admission.retryAfterSeconds;
-};
+async function failOnce(rate: RateLimiter, key: string): Promise<void> {
+  await (await admitted(rate, key)).fail();
+}
+
+/** The wait a new attempt would be told, 0 if it would be let through (it is then released). */
+async function waitOf(rate: RateLimiter, key: string): Promise<number> {
+  const admission = await rate.begin(key);
+  if (!admission.allowed) return admission.retryAfterSeconds;
+  await admission.attempt.release();
+  return 0;
+}
 
 describe('createRateLimiter', () => {
-  it('lets the limit of failures pass, then asks for the first wait, counted from the newest failure', () => {
+  it('lets the limit of failures pass, then asks for the first wait, counted from the newest failure', async () => {
     const { clock, limiter: rate } = limiter();
-    admitted(rate, 'anna').fail();
+    await failOnce(rate, 'anna');
     clock.now += 10_000;
-    admitted(rate, 'anna').fail();
-    expect(waitOf(rate, 'anna')).toBe(0);
-    admitted(rate, 'anna').fail();
-    expect(rate.begin('anna')).toEqual({ allowed: false, retryAfterSeconds: 10 });
-    expect(waitOf(rate, 'bob')).toBe(0);
+    await failOnce(rate, 'anna');
+    expect(await waitOf(rate, 'anna')).toBe(0);
+    await failOnce(rate, 'anna');
+    expect(await rate.begin('anna')).toEqual({ allowed: false, retryAfterSeconds: 10 });
+    expect(await waitOf(rate, 'bob')).toBe(0);
     clock.now += 9_999;
-    expect(waitOf(rate, 'anna')).toBe(1);
+    expect(await waitOf(rate, 'anna')).toBe(1);
     clock.now += 1;
-    expect(waitOf(rate, 'anna')).toBe(0);
+    expect(await waitOf(rate, 'anna')).toBe(0);
   });
 
-  it('doubles the wait with every further failure and stops at the longest', () => {
+  it('doubles the wait with every further failure and stops at the longest', async () => {
     const { clock, limiter: rate } = limiter(3, 3_600_000);
-    for (let index = 0; index < 3; index += 1) admitted(rate, 'anna').fail();
+    for (let index = 0; index < 3; index += 1) await failOnce(rate, 'anna');
     const waits: number[] = [];
     for (let index = 0; index < 5; index += 1) {
-      const wait = waitOf(rate, 'anna');
+      const wait = await waitOf(rate, 'anna');
       waits.push(wait);
       clock.now += wait * 1000;
-      admitted(rate, 'anna').fail();
+      await failOnce(rate, 'anna');
     }
     expect(waits).toEqual([10, 20, 40, 40, 40]);
-    expect(waitOf(rate, 'anna')).toBe(40);
+    expect(await waitOf(rate, 'anna')).toBe(40);
   });
 
-  it('forgets failures once they leave the window, and the wait shrinks with them', () => {
+  it('forgets failures once they leave the window, and the wait shrinks with them', async () => {
     const { clock, limiter: rate } = limiter(2, 60_000);
     const start = clock.now;
     for (const at of [0, 10_000, 20_000, 40_000]) {
       clock.now = start + at;
-      admitted(rate, 'anna').fail();
+      await failOnce(rate, 'anna');
     }
     clock.now = start + 59_999;
-    expect(waitOf(rate, 'anna')).toBe(21);
+    expect(await waitOf(rate, 'anna')).toBe(21);
     clock.now = start + 60_000;
-    expect(waitOf(rate, 'anna')).toBe(0);
+    expect(await waitOf(rate, 'anna')).toBe(0);
     clock.now = start + 100_000;
-    admitted(rate, 'anna').fail();
-    expect(waitOf(rate, 'anna')).toBe(0);
+    await failOnce(rate, 'anna');
+    expect(await waitOf(rate, 'anna')).toBe(0);
   });
 
-  it('counts attempts in flight as failures: at most the limit at once, then one at a time', () => {
+  it('counts attempts in flight as failures: at most the limit at once, then one at a time', async () => {
     const { clock, limiter: rate } = limiter();
-    const first = admitted(rate, 'anna');
-    const second = admitted(rate, 'anna');
-    const third = admitted(rate, 'anna');
-    expect(rate.begin('anna')).toEqual({ allowed: false, retryAfterSeconds: 10 });
-    first.release();
-    const fourth = admitted(rate, 'anna');
-    expect(rate.begin('anna').allowed).toBe(false);
-    second.fail();
-    third.fail();
-    fourth.fail();
+    const first = await admitted(rate, 'anna');
+    const second = await admitted(rate, 'anna');
+    const third = await admitted(rate, 'anna');
+    expect(await rate.begin('anna')).toEqual({ allowed: false, retryAfterSeconds: 10 });
+    await first.release();
+    const fourth = await admitted(rate, 'anna');
+    expect((await rate.begin('anna')).allowed).toBe(false);
+    await second.fail();
+    await third.fail();
+    await fourth.fail();
     clock.now += 10_000;
-    const past = admitted(rate, 'anna');
-    expect(rate.begin('anna')).toEqual({ allowed: false, retryAfterSeconds: 20 });
-    past.release();
-    expect(waitOf(rate, 'anna')).toBe(0);
+    const past = await admitted(rate, 'anna');
+    expect(await rate.begin('anna')).toEqual({ allowed: false, retryAfterSeconds: 20 });
+    await past.release();
+    expect(await waitOf(rate, 'anna')).toBe(0);
   });
 
-  it('forgives the earlier failures on success, not on release, and settles an attempt only once', () => {
+  it('lets exactly the limit through when 40 attempts begin together, and then one more after the wait', async () => {
+    const { clock, limiter: rate } = limiter();
+    const admissions = await Promise.all(Array.from({ length: 40 }, () => rate.begin('anna')));
+    const through = admissions.flatMap((admission) => (admission.allowed ? [admission.attempt] : []));
+    expect(through.length).toBe(3);
+    await Promise.all(through.map((attempt) => attempt.fail()));
+    clock.now += 10_000;
+    const again = await Promise.all(Array.from({ length: 40 }, () => rate.begin('anna')));
+    expect(again.filter((admission) => admission.allowed).length).toBe(1);
+  });
+
+  it('forgives the earlier failures on success, not on release, and settles an attempt only once', async () => {
     const { limiter: rate } = limiter(2);
-    admitted(rate, 'anna').fail();
-    const released = admitted(rate, 'anna');
-    released.release();
-    released.fail();
-    expect(waitOf(rate, 'anna')).toBe(0);
-    admitted(rate, 'anna').fail();
-    expect(waitOf(rate, 'anna')).toBe(10);
+    await failOnce(rate, 'anna');
+    const released = await admitted(rate, 'anna');
+    await released.release();
+    await released.fail();
+    expect(await waitOf(rate, 'anna')).toBe(0);
+    await failOnce(rate, 'anna');
+    expect(await waitOf(rate, 'anna')).toBe(10);
 
     const { clock, limiter: other } = limiter(2);
-    admitted(other, 'bob').fail();
-    admitted(other, 'bob').fail();
+    await failOnce(other, 'bob');
+    await failOnce(other, 'bob');
     clock.now += 10_000;
-    const lucky = admitted(other, 'bob');
-    lucky.succeed();
-    lucky.fail();
-    admitted(other, 'bob').fail();
-    expect(waitOf(other, 'bob')).toBe(0);
+    const lucky = await admitted(other, 'bob');
+    await lucky.succeed();
+    await lucky.fail();
+    await failOnce(other, 'bob');
+    expect(await waitOf(other, 'bob')).toBe(0);
   });
 
-  it('stays correct across the sweep of many idle keys', () => {
+  it('stays correct across the sweep of many idle keys', async () => {
     const { clock, limiter: rate } = limiter(1, 1_000);
-    for (let index = 0; index < 3_000; index += 1) admitted(rate, `k${index}`).fail();
+    for (let index = 0; index < 3_000; index += 1) await failOnce(rate, `k${index}`);
     clock.now += 1_000;
-    admitted(rate, 'fresh').fail();
-    const held = admitted(rate, 'held');
-    for (let index = 0; index < 3_000; index += 1) admitted(rate, `m${index}`).fail();
-    expect(waitOf(rate, 'k1')).toBe(0);
-    expect(waitOf(rate, 'fresh')).toBe(10);
-    expect(waitOf(rate, 'm2999')).toBe(10);
-    expect(waitOf(rate, 'held')).toBe(10);
-    held.fail();
-    expect(waitOf(rate, 'held')).toBe(10);
+    await failOnce(rate, 'fresh');
+    const held = await admitted(rate, 'held');
+    for (let index = 0; index < 3_000; index += 1) await failOnce(rate, `m${index}`);
+    expect(await waitOf(rate, 'k1')).toBe(0);
+    expect(await waitOf(rate, 'fresh')).toBe(10);
+    expect(await waitOf(rate, 'm2999')).toBe(10);
+    expect(await waitOf(rate, 'held')).toBe(10);
+    await held.fail();
+    expect(await waitOf(rate, 'held')).toBe(10);
   });
 
-  it('defaults to a first wait of 30 s and a longest of 5 minutes', () => {
+  it('defaults to a first wait of 30 s and a longest of 5 minutes', async () => {
     const clock = { now: 0 };
     const rate = createRateLimiter({ limit: 1, windowMs: 3_600_000, now: () => clock.now });
     const waits: number[] = [];
     for (let index = 0; index < 7; index += 1) {
-      clock.now += waitOf(rate, 'anna') * 1000;
-      admitted(rate, 'anna').fail();
-      waits.push(waitOf(rate, 'anna'));
+      clock.now += (await waitOf(rate, 'anna')) * 1000;
+      await failOnce(rate, 'anna');
+      waits.push(await waitOf(rate, 'anna'));
     }
     expect(waits).toEqual([30, 60, 120, 240, 300, 300, 300]);
   });
