@@ -26,7 +26,7 @@ export function createCredentialCheck(accounts: Pick<Accounts, 'authenticate'>, 
     const admission = await throttle.begin({ username, ip });
     if (!admission.allowed) {
       c.header('Retry-After', String(admission.retryAfterSeconds));
-      return errorResponse(c, 'RATE_LIMITED');
+      return errorResponse(c, 'RATE_LIMITED', `Too many wrong passwords. Wait ${admission.retryAfterSeconds} s before the next try.`);
     }
     const { attempt } = admission;
     try {

@@ -152,7 +152,7 @@ describe('the shape of a lockout', () => {
     expect((await stack.send('POST', `/api/cashouts/${id}/reserve`, { code }, { cookie })).status).toBe(200);
     const approve = (password: string) => stack.send('POST', `/api/cashouts/${id}/approve`, { username: staff.supervisor, password }, { cookie });
     for (let index = 0; index < 5; index += 1) expect((await approve(`wrong-guess-${index}`)).status).toBe(401);
-    expect(await approve(stackPassword)).toMatchObject({ status: 429, retryAfter: '30' });
+    expect(await approve(stackPassword)).toMatchObject({ status: 429, retryAfter: '30', json: { error: { message: 'Too many wrong passwords. Wait 30 s before the next try.' } } });
     stack.clock.now += 29_999;
     expect((await approve(stackPassword)).status).toBe(429);
     stack.clock.now += 1;
