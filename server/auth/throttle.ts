@@ -36,8 +36,8 @@ interface KeyState {
   inFlight: number;
 }
 
-export const defaultFirstDelayMs = 30_000;
-export const defaultMaxDelayMs = 5 * 60_000;
+const defaultFirstDelayMs = 30_000;
+const defaultMaxDelayMs = 5 * 60_000;
 
 /**
  * In-memory limiter per key with growing waits. Up to `limit` failures in the window cost nothing;
