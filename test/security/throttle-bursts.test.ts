@@ -73,6 +73,20 @@ describe('bursts against the throttles', () => {
     expect(Number(last?.retryAfter)).toBeGreaterThanOrEqual(1);
   });
 
+  it('40 parallel sign-ins for one user from one address, the right password last: 5 verified, 35 refused, nobody signed in', async () => {
+    stack.closeGate();
+    const attempt = (password: string) => countRefusal(stack.send('POST', '/api/session', { username: staff.cashier, password }));
+    const wrong = Array.from({ length: 39 }, (_, index) => attempt(`wrong-guess-${index}`));
+    // Of the 5 let through, 2 are at the password check and 3 wait for a slot at this address.
+    await until(() => refused === 34 && stack.verified() === 2, '34 wrong guesses to be refused and 2 checked');
+    const right = await attempt(stackPassword);
+    expect(right).toMatchObject({ status: 429, code: 'RATE_LIMITED', cookie: undefined });
+    stack.openGate();
+    const answers = [...(await Promise.all(wrong)), right];
+    expect(tally(answers)).toEqual({ INVALID_CREDENTIALS: 5, RATE_LIMITED: 35 });
+    expect(stack.verified()).toBe(5);
+  });
+
   it('150 parallel sign-ins from one address: exactly 20 verified, 2 at a time, and a colleague elsewhere is not queued behind them', async () => {
     stack.closeGate((username) => username.startsWith('made-up-'));
     const guesses = Array.from({ length: 150 }, (_, index) => countRefusal(stack.send('POST', '/api/session', { username: `made-up-${index}`, password: 'wrong-guess' })));
