@@ -10,6 +10,8 @@ import { type Answer, stackPassword, staff, startThrottleStack, tally, type Thro
  */
 
 let stack: ThrottleStack;
+/** RATE_LIMITED answers seen in the current test. */
+let refused = 0;
 
 beforeEach(async () => {
   refused = 0;
@@ -31,8 +33,6 @@ async function until(ready: () => boolean, what: string): Promise<void> {
 
 /** Each guess from its own loopback address, so only the per-username count can stop them. */
 const addressOf = (index: number): string => `127.0.1.${index + 1}`;
-
-let refused = 0;
 
 /** Counts the refusals as they come back, so a test can tell when the server has decided them all. */
 async function countRefusal(answer: Promise<Answer>): Promise<Answer> {
