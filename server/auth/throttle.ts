@@ -1,68 +1,127 @@
 export interface RateLimiterOptions {
-  /** Failures allowed within the window; the next attempt is refused. */
+  /** Failures within the window that cost no wait. */
   limit: number;
+  /** How long a failure counts. */
   windowMs: number;
+  /** The wait after the limit is reached; it doubles with every further failure. 30 s by default. */
+  firstDelayMs?: number;
+  /** The longest wait, so a guesser can slow a key down but never shut it for long. 5 minutes by default. */
+  maxDelayMs?: number;
   now?: () => number;
 }
 
-export interface RateDecision {
-  allowed: boolean;
-  /** 0 when allowed; otherwise whole seconds until the oldest failure leaves the window. */
-  retryAfterSeconds: number;
+/** One admitted attempt, counted as a failure from `begin` until it is settled. Only the first settlement counts. */
+export interface Attempt {
+  /** It was a failure (a wrong password, a wrong code). */
+  fail(): Promise<void>;
+  /** It succeeded: not a failure, and the key's earlier failures are forgiven. */
+  succeed(): Promise<void>;
+  /** It was neither (bad input, an error): not a failure, and earlier failures stand. */
+  release(): Promise<void>;
 }
 
-export interface RateLimiter {
-  check(key: string): RateDecision;
-  fail(key: string): void;
-  /** Forgets the key's failures (a correct password, a valid code). */
-  succeed(key: string): void;
-}
+export type Admission = { allowed: true; attempt: Attempt } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * In-memory sliding-window limiter counting failures per key. Used for logins (per username and
- * per IP) and for wrong reservation codes (per cashier). State is lost on restart, which only
- * lets an attacker start a fresh window; nothing here is a security record.
+ * Small on purpose, and asynchronous although this one is in memory: a limiter whose counts live
+ * in the database, shared by several instances (design §3.2), implements the same one call.
+ */
+export interface RateLimiter {
+  begin(key: string): Promise<Admission>;
+}
+
+interface KeyState {
+  /** Times of the newest failures, oldest first. */
+  failures: number[];
+  inFlight: number;
+}
+
+const defaultFirstDelayMs = 30_000;
+const defaultMaxDelayMs = 5 * 60_000;
+
+/**
+ * In-memory limiter per key with growing waits. Up to `limit` failures in the window cost nothing;
+ * after that the next attempt must wait `firstDelayMs`, doubled for every further failure, at most
+ * `maxDelayMs`, counted from the newest failure. An attempt counts as a failure from the moment it
+ * is admitted until it settles, so attempts that arrive together cannot all pass the same count:
+ * at most `limit` are in flight below the limit, and at most one once a wait applies.
+ * State is lost on restart, which only lets an attacker start afresh; nothing here is a security record.
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { limit, windowMs } = options;
+  const firstDelayMs = options.firstDelayMs ?? defaultFirstDelayMs;
+  const maxDelayMs = options.maxDelayMs ?? defaultMaxDelayMs;
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
   if (!(windowMs > 0)) throw new RangeError('windowMs must be positive');
+  if (!(firstDelayMs > 0) || !(maxDelayMs >= firstDelayMs)) throw new RangeError('delays must be positive, the longest no shorter than the first');
   const now = options.now ?? Date.now;
-  const failures = new Map<string, number[]>();
-  // Expired keys are swept whenever the map has doubled since the last sweep, so memory follows live keys.
+  // Past this many failures the wait is at its longest, so older ones cannot change a decision.
+  const kept = limit + Math.ceil(Math.log2(maxDelayMs / firstDelayMs));
+  const states = new Map<string, KeyState>();
+  // Idle keys are swept whenever the map has doubled since the last sweep, so memory follows live keys.
   let sweepAt = 1024;
 
-  function recent(key: string, at: number): number[] {
-    const times = failures.get(key);
-    if (!times) return [];
-    const live = times.filter((time) => at - time < windowMs);
-    if (live.length === 0) failures.delete(key);
-    else if (live.length !== times.length) failures.set(key, live);
-    return live;
+  const waitAfter = (failures: number): number => Math.min(firstDelayMs * 2 ** (failures - limit), maxDelayMs);
+
+  function live(key: string, at: number): KeyState | undefined {
+    const state = states.get(key);
+    if (!state) return undefined;
+    state.failures = state.failures.filter((time) => at - time < windowMs);
+    if (state.failures.length === 0 && state.inFlight === 0) {
+      states.delete(key);
+      return undefined;
+    }
+    return state;
   }
 
   function sweep(at: number): void {
-    for (const key of failures.keys()) recent(key, at);
-    sweepAt = Math.max(1024, failures.size * 2);
+    for (const key of states.keys()) live(key, at);
+    sweepAt = Math.max(1024, states.size * 2);
+  }
+
+  function refusal(state: KeyState, at: number): number | null {
+    const failures = state.failures.length;
+    if (failures + state.inFlight < limit) return null;
+    // Those in flight may all turn out failures; until they settle, that is what they are.
+    if (state.inFlight > 0) return waitAfter(failures + state.inFlight);
+    const newest = state.failures[failures - 1] ?? at;
+    const readyAt = newest + waitAfter(failures);
+    return at >= readyAt ? null : readyAt - at;
+  }
+
+  function admit(key: string): Attempt {
+    const state = states.get(key) ?? { failures: [], inFlight: 0 };
+    state.inFlight += 1;
+    states.set(key, state);
+    if (states.size >= sweepAt) sweep(now());
+    let settled = false;
+    const settle = async (change: (at: number) => void) => {
+      if (settled) return;
+      settled = true;
+      state.inFlight -= 1;
+      change(now());
+      if (state.failures.length === 0 && state.inFlight === 0) states.delete(key);
+    };
+    return {
+      fail: () =>
+        settle((at) => {
+          state.failures = [...state.failures, at].slice(-kept);
+        }),
+      succeed: () =>
+        settle(() => {
+          state.failures = [];
+        }),
+      release: () => settle(() => {}),
+    };
   }
 
   return {
-    check(key) {
+    async begin(key) {
       const at = now();
-      const live = recent(key, at);
-      const oldest = live[live.length - limit];
-      if (live.length < limit || oldest === undefined) return { allowed: true, retryAfterSeconds: 0 };
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - at) / 1000)) };
-    },
-    fail(key) {
-      const at = now();
-      // Only the newest `limit` failures can decide a refusal, so older ones need not be kept.
-      const live = [...recent(key, at), at].slice(-limit);
-      failures.set(key, live);
-      if (failures.size >= sweepAt) sweep(at);
-    },
-    succeed(key) {
-      failures.delete(key);
+      const state = live(key, at);
+      const waitMs = state ? refusal(state, at) : null;
+      if (waitMs !== null) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+      return { allowed: true, attempt: admit(key) };
     },
   };
 }

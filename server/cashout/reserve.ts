@@ -1,5 +1,6 @@
 import { normaliseCode } from '../../shared/code.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
+import type { Attempt } from '../auth/throttle.ts';
 import type { CashoutRecord } from '../store/types.ts';
 import { advance, amendRecord, auditRefusal, writeAhead } from './advance.ts';
 import type { Attribution, CashoutContext } from './context.ts';
@@ -27,12 +28,20 @@ const guessLike: readonly ErrorCode[] = ['INVALID_CODE', 'CODE_EXPIRED'];
  */
 export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord, by: Attribution, rawCode: string): Promise<CashoutRecord> {
   const key = transactionKeyOf(record);
-  const throttleKey = by.actor;
-  const decision = ctx.codeThrottle.check(throttleKey);
-  if (!decision.allowed) {
+  const admission = await ctx.codeThrottle.begin(by.actor);
+  if (!admission.allowed) {
     await auditRefusal(ctx, record, by, 'RATE_LIMITED');
-    throw new CashoutError('RATE_LIMITED', `Too many wrong codes. Wait ${decision.retryAfterSeconds} s before the next one.`);
+    throw new CashoutError('RATE_LIMITED', `Too many wrong codes. Wait ${admission.retryAfterSeconds} s before the next one.`);
   }
+  try {
+    return await reserveAdmitted(ctx, record, key, by, rawCode, admission.attempt);
+  } finally {
+    // Neither a wrong code nor a reservation (bad input, Paysera unreachable): it counts as nothing.
+    await admission.attempt.release();
+  }
+}
+
+async function reserveAdmitted(ctx: CashoutContext, record: CashoutRecord, key: string, by: Attribution, rawCode: string, attempt: Attempt): Promise<CashoutRecord> {
   const normalised = normaliseCode(rawCode);
   if (!normalised.ok) throw new CashoutError('INVALID_INPUT', normalised.reason);
 
@@ -45,7 +54,7 @@ export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord,
       await revokeWith(ctx, sent, 'amount_mismatch', by, { patch: { errorCode: 'AMOUNT_MISMATCH' } });
       throw new CashoutError('AMOUNT_MISMATCH');
     }
-    ctx.codeThrottle.succeed(throttleKey);
+    await attempt.succeed();
     return advance(ctx, sent, { type: 'reserved' }, by, { patch: { pending: null } });
   }
 
@@ -59,7 +68,7 @@ export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord,
       }
       throw new CashoutError(error.code);
     }
-    if (guessLike.includes(error.code)) ctx.codeThrottle.fail(throttleKey);
+    if (guessLike.includes(error.code)) await attempt.fail();
     const failedAttempts = record.failedAttempts + 1;
     if (failedAttempts >= ctx.settings.maxCodeAttempts) {
       await revokeWith(ctx, sent, 'attempts_exhausted', by, {
@@ -84,6 +93,6 @@ export async function reserveCashout(ctx: CashoutContext, record: CashoutRecord,
     throw new CashoutError('WALLET_UNAVAILABLE', 'Paysera did not receive the code. Scan the code again.');
   }
   if (settled.status === 'failed' && settled.errorCode === 'AMOUNT_MISMATCH') throw new CashoutError('AMOUNT_MISMATCH');
-  if (settled.status === 'reserved') ctx.codeThrottle.succeed(throttleKey);
+  if (settled.status === 'reserved') await attempt.succeed();
   return settled;
 }

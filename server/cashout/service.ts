@@ -33,7 +33,7 @@ export interface CashoutServiceOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Pauses before each read-back of an unanswered write; five reads over about 11 s by default. */
   readBackDelaysMs?: readonly number[];
-  /** Wrong codes allowed per cashier across cash-outs; 10 per 10 minutes by default. */
+  /** Wrong codes per cashier across cash-outs; 10 per 10 minutes cost no wait by default, then 30 s doubling. */
   codeThrottle?: RateLimiter;
 }
 

@@ -17,6 +17,6 @@ export interface AppDeps {
   log: Logger;
   /** Directory of the built PWA; without it only the API is served. */
   staticRoot?: string;
-  /** Failed sign-ins and approvals, per username and per client address; defaults to 5 and 20 per 15 minutes. */
+  /** Failed sign-ins and approvals, per username and per client address; defaults in `defaultLoginLimits`. */
   loginThrottle?: LoginThrottle;
 }
