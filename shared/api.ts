@@ -47,11 +47,22 @@ export type User = z.infer<typeof user>;
 export const sessionResponse = z.object({ user });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
-export const configResponse = z.object({
+export const currencyLimits = z.object({
+  currency: z.enum(currencies),
   maxAmount: z.string(),
   supervisorThreshold: z.string(),
+  dailyCap: z.string().nullable(),
+});
+export type CurrencyLimits = z.infer<typeof currencyLimits>;
+
+export const configResponse = z.object({
+  /** The limits of the default currency; `limits` has those of every accepted currency. */
+  maxAmount: z.string(),
+  supervisorThreshold: z.string(),
+  /** Only the accepted ones, the default first. */
   currencies: z.array(z.enum(currencies)),
   defaultCurrency: z.enum(currencies),
+  limits: z.array(currencyLimits),
   reserveSeconds: z.number().int(),
   maxCodeAttempts: z.number().int(),
   demo: z.boolean(),

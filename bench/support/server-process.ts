@@ -5,6 +5,7 @@
  * environment, `kasa-live` the server in live mode against the Wallet API at BENCH_WALLET_ORIGIN
  * (a simulator child: two processes, as in production where Paysera is remote).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,7 @@ async function startLiveKasa(): Promise<{ info: ServerChildInfo; close(): Promis
     PAYSERA_CLIENT_ID: process.env.BENCH_CLIENT_ID,
     PAYSERA_MAC_KEY: process.env.BENCH_MAC_KEY,
     PAYSERA_BASE_URL: `${walletOrigin}/rest/v1/`,
+    AUDIT_KEY: randomBytes(32).toString('base64url'),
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const server = await startServer(parsed.config, { port: 0, host: '127.0.0.1', dataDir });

@@ -44,7 +44,7 @@ export async function confirmCashout(ctx: CashoutContext, record: CashoutRecord,
   if (record.status !== 'reserved' || record.pending !== null) {
     throw new CashoutError('WRONG_STATE', `A ${record.status.replace('_', ' ')} cash-out cannot be confirmed.`);
   }
-  if (approvalRequired(ctx.settings, record.amountCents) && record.approvedBy === null) throw new CashoutError('APPROVAL_REQUIRED');
+  if (approvalRequired(ctx.settings, record.amountCents, record.currency) && record.approvedBy === null) throw new CashoutError('APPROVAL_REQUIRED');
   if (record.expiresAt !== null && ctx.now() >= record.expiresAt) {
     await revokeWith(ctx, record, 'hold_expired', step);
     throw new CashoutError('CODE_EXPIRED', 'The reservation ran out before it was confirmed, and it was cancelled.');

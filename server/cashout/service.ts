@@ -10,7 +10,7 @@ import { cancelCashout } from './cancel.ts';
 import { confirmCashout } from './confirm.ts';
 import type { CashoutContext, CashoutLog, Step } from './context.ts';
 import { createCashout } from './create.ts';
-import { approvalRequired, checkApprover, mayAccess } from './limits.ts';
+import { approvalRequired, checkApprover, hasDailyCap, mayAccess } from './limits.ts';
 import { createKeyedLock } from './lock.ts';
 import { isTerminal } from './machine.ts';
 import { reconcile } from './reconcile.ts';
@@ -75,7 +75,7 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
       const created = () => lock.run(id, () => createCashout(ctx, actor, input, id));
       // With a daily cap, one create at a time per cashier, so two at once cannot both pass it;
       // without one there is nothing to count, and creates need not queue behind each other.
-      return ctx.settings.dailyCapCents === null ? created() : lock.run(`cashier:${actor.username}`, created);
+      return !hasDailyCap(ctx.settings) ? created() : lock.run(`cashier:${actor.username}`, created);
     },
 
     async get(actor, id) {
@@ -94,7 +94,7 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
       withCashout(actor, id, async (record) => {
         const step: Step = { actor: approver.username, action: 'cashout.approve' };
         if (record.status !== 'reserved') throw new CashoutError('WRONG_STATE', 'Only a reserved cash-out can be approved.');
-        if (!approvalRequired(ctx.settings, record.amountCents)) throw new CashoutError('WRONG_STATE', 'This amount needs no approval.');
+        if (!approvalRequired(ctx.settings, record.amountCents, record.currency)) throw new CashoutError('WRONG_STATE', 'This amount needs no approval.');
         const rule = checkApprover(record, approver);
         if (!rule.ok) {
           await auditRefusal(ctx, record, step, rule.code);

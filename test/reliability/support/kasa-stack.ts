@@ -46,6 +46,7 @@ export function liveEnv(simulator: RunningSimulator, macKey: string, dataDir: st
     PAYSERA_CLIENT_ID: stackClientId,
     PAYSERA_MAC_KEY: macKey,
     PAYSERA_BASE_URL: simulator.baseUrl,
+    AUDIT_KEY: randomBytes(32).toString('base64url'),
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     PORT: '0',
