@@ -72,7 +72,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const macKey = config.paysera?.macKey ?? demoCredentials?.macKey ?? '';
   const log = options.log ?? createLogger({ level: config.logLevel, secrets: [macKey] });
 
-  const store = openSqliteStore({ dataDir: options.dataDir ?? config.dataDir });
+  const store = openSqliteStore({ dataDir: options.dataDir ?? config.dataDir, ...(config.auditKey !== null && { auditKey: config.auditKey }) });
   // Undone in reverse order of set-up: server, sweeper, simulator, store.
   const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
   try {

@@ -127,8 +127,38 @@ export const auditAnchorQuery = z.union([
   z.object({ seq: z.undefined(), hash: z.undefined() }).transform(() => undefined),
 ]);
 
+/** The most events one page of `GET /api/audit` holds, and its default size. */
+export const auditPageMax = 1000;
+export const auditPageDefault = 200;
+
+/** `?after=…&limit=…`: the page after seq `after` (the previous page's `next`), of `limit` events. */
+export const auditPageQuery = z.object({
+  after: z
+    .string()
+    .regex(/^\d{1,16}$/, 'after is the next value of the previous page, like 1234.')
+    .transform(Number)
+    .default(0),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, `limit is a number of events from 1 to ${auditPageMax}.`)
+    .transform(Number)
+    .refine((limit) => limit >= 1 && limit <= auditPageMax, `limit is a number of events from 1 to ${auditPageMax}.`)
+    .default(auditPageDefault),
+});
+
+export const auditPageResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  events: z.array(auditEvent),
+  /** Pass as `after` for the next page (which may be empty); null when this page came back short, so nothing follows. */
+  next: z.number().int().nullable(),
+});
+export type AuditPageResponse = z.infer<typeof auditPageResponse>;
+
 export const auditVerifyResponse = z.object({
   ok: z.boolean(),
+  /** The first row checked: 1, or the anchor's row when `seq` and `hash` were given. */
+  from: z.number().int(),
   count: z.number().int(),
   firstBadSeq: z.number().int().nullable(),
   head: auditHead.nullable(),

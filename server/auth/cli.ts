@@ -19,7 +19,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   try {
-    const store = openSqliteStore({ dataDir: process.env.DATA_DIR || './data' });
+    // The server's AUDIT_KEY, so that account changes join the same keyed audit chain.
+    const auditKey = process.env.AUDIT_KEY?.trim();
+    const store = openSqliteStore({ dataDir: process.env.DATA_DIR || './data', ...(auditKey && { auditKey }) });
     try {
       process.stdout.write(await run(parsed.command, createAccounts(store, { actor: `cli:${cliUser()}` })));
       return 0;
