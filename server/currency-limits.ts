@@ -98,5 +98,13 @@ export function parseCurrencyLimits(env: Env): CurrencyLimitsResult {
       dailyCapCents: cap?.cents ?? null,
     });
   });
+  // A cap on some currencies only would leave the others as a way round it.
+  const capped = limits.filter((entry) => entry.dailyCapCents !== null).map((entry) => entry.currency);
+  if (capped.length > 0) {
+    for (const entry of limits) {
+      if (entry.dailyCapCents !== null) continue;
+      errors.push(`DAILY_CAP_${entry.currency}: is not set while DAILY_CAP_${capped[0]} is; with a daily cap, every accepted currency needs one`);
+    }
+  }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, limits: Object.freeze(limits) };
 }

@@ -22,6 +22,7 @@ beforeAll(async () => {
       MAX_AMOUNT_GBP: '500.00',
       SUPERVISOR_THRESHOLD_GBP: '250.00',
       DAILY_CAP_GBP: '700.00',
+      DAILY_CAP_EUR: '5000.00',
     },
   });
   walletId = stack.simulator.state.createWallet({ EUR: 1_000_000, GBP: 1_000_000 });
@@ -46,7 +47,7 @@ describe('per-currency limits over HTTP', () => {
       currencies: ['EUR', 'GBP'],
       defaultCurrency: 'EUR',
       limits: [
-        { currency: 'EUR', maxAmount: '1000.00', supervisorThreshold: '300.00', dailyCap: null },
+        { currency: 'EUR', maxAmount: '1000.00', supervisorThreshold: '300.00', dailyCap: '5000.00' },
         { currency: 'GBP', maxAmount: '500.00', supervisorThreshold: '250.00', dailyCap: '700.00' },
       ],
     });
@@ -78,7 +79,7 @@ describe('per-currency limits over HTTP', () => {
   });
 
   // The 260.00 GBP above was cancelled and the 500.01 GBP refused: neither counts.
-  it('counts GBP against the GBP daily cap, while EUR has none', async () => {
+  it('counts GBP against the GBP daily cap only, and EUR against its own', async () => {
     expect((await create('400.00', 'GBP')).status).toBe(201);
     expect((await create('300.00', 'GBP')).status).toBe(201);
     const third = await create('0.01', 'GBP');

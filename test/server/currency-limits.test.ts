@@ -30,10 +30,17 @@ describe('parseCurrencyLimits', () => {
   });
 
   it('gives each of several currencies its own limits, in the order listed', () => {
-    const env = { CURRENCIES: 'EUR, gbp', MAX_AMOUNT_GBP: '500.00', SUPERVISOR_THRESHOLD_GBP: '250.00', DAILY_CAP_EUR: '3000.00' };
+    const env = { CURRENCIES: 'EUR, gbp', MAX_AMOUNT_GBP: '500.00', SUPERVISOR_THRESHOLD_GBP: '250.00', DAILY_CAP_EUR: '3000.00', DAILY_CAP_GBP: '2500.00' };
     expect(limits(env)).toEqual([
       { currency: 'EUR', maxAmountCents: 100_000, supervisorThresholdCents: 30_000, dailyCapCents: 300_000 },
-      { currency: 'GBP', maxAmountCents: 50_000, supervisorThresholdCents: 25_000, dailyCapCents: null },
+      { currency: 'GBP', maxAmountCents: 50_000, supervisorThresholdCents: 25_000, dailyCapCents: 250_000 },
+    ]);
+    expect(limits({ ...env, DAILY_CAP_EUR: undefined, DAILY_CAP_GBP: undefined }).map((entry) => entry.dailyCapCents)).toEqual([null, null]);
+  });
+
+  it('refuses a daily cap on some currencies only, which the others would get round', () => {
+    expect(errors({ CURRENCIES: 'EUR,GBP', MAX_AMOUNT_GBP: '500.00', SUPERVISOR_THRESHOLD_GBP: '250.00', DAILY_CAP_EUR: '3000.00' })).toEqual([
+      'DAILY_CAP_GBP: is not set while DAILY_CAP_EUR is; with a daily cap, every accepted currency needs one',
     ]);
   });
 
