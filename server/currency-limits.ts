@@ -47,6 +47,8 @@ function parseCurrencies(text: string | undefined, errors: string[]): Currency[]
 export function parseCurrencyLimits(env: Env): CurrencyLimitsResult {
   const errors: string[] = [];
   const accepted = parseCurrencies(setting(env, 'CURRENCIES'), errors);
+  // Every other message names the accepted currencies; without them they would only confuse.
+  if (accepted.length === 0) return { ok: false, errors };
   const single = accepted.length === 1;
 
   for (const name of Object.keys(env)) {

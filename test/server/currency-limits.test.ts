@@ -65,7 +65,7 @@ describe('parseCurrencyLimits', () => {
 
   it('names the variable of a bad value', () => {
     expect(errors({ CURRENCIES: 'EUR,XYZ' })[0]).toMatch(/^CURRENCIES: "XYZ" is not one of EUR, USD/);
-    expect(errors({ CURRENCIES: 'EUR,EUR' })).toEqual(['CURRENCIES: "EUR,EUR" names a currency twice']);
+    expect(errors({ CURRENCIES: 'EUR,EUR', MAX_AMOUNT: '1.00', MAX_AMOUNT_GBP: '1.00' })).toEqual(['CURRENCIES: "EUR,EUR" names a currency twice']);
     expect(errors({ CURRENCIES: 'EUR,GBP', MAX_AMOUNT_GBP: '5,00', SUPERVISOR_THRESHOLD_GBP: '1.00' })).toEqual([
       'MAX_AMOUNT_GBP: "5,00" is not an amount like 1000.00',
     ]);
