@@ -93,9 +93,3 @@ export function createChainCheck(anchor: AuditAnchor | undefined, chainKey: Audi
     },
   };
 }
-
-export function verifyAuditChain(rows: Iterable<AuditRow>, anchor?: AuditAnchor, chainKey: AuditChainKey | null = null): AuditVerification {
-  const check = createChainCheck(anchor, chainKey);
-  for (const row of rows) check.add(row);
-  return check.result();
-}

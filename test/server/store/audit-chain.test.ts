@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { auditHash, canonicalAuditContent, genesisHash, verifyAuditChain } from '../../../server/store/audit-chain.ts';
-import type { AuditRow } from '../../../server/store/types.ts';
+import { type AuditChainKey, auditHash, canonicalAuditContent, createChainCheck, genesisHash } from '../../../server/store/audit-chain.ts';
+import type { AuditAnchor, AuditRow, AuditVerification } from '../../../server/store/types.ts';
+
+function verifyAuditChain(rows: Iterable<AuditRow>, anchor?: AuditAnchor, chainKey: AuditChainKey | null = null): AuditVerification {
+  const check = createChainCheck(anchor, chainKey);
+  for (const row of rows) check.add(row);
+  return check.result();
+}
 
 function chain(length: number): AuditRow[] {
   const rows: AuditRow[] = [];
