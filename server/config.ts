@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { currencies, parseAmount } from '../shared/money.ts';
 import type { CashoutSettings } from './cashout/types.ts';
 import { hostRuleErrors, parseHttpUrl, publicOrigin, trustProxy } from './network-config.ts';
+import { type CurrencyLimits, parseCurrencyLimits } from './currency-limits.ts';
 
 /** Server configuration from the environment (design §4), validated once at start-up. */
 
@@ -25,11 +25,12 @@ export interface Config {
   /** Sent as MAC `ext` parameters: project_id, location_id when configured. */
   walletExtParams: Readonly<Record<string, string>>;
   reserveSeconds: number;
-  maxAmountCents: number;
-  supervisorThresholdCents: number;
+  /** The accepted currencies in CURRENCIES order (the first is the app's default), each with its limits. */
+  limits: readonly CurrencyLimits[];
   maxCodeAttempts: number;
   walletTimeoutMs: number;
-  dailyCapCents: number | null;
+  /** HMAC key of the audit chain; null in demo mode without AUDIT_KEY (a key file in DATA_DIR is used). */
+  auditKey: string | null;
   sessionIdleHours: number;
   logLevel: LogLevel;
   /** The address browsers use when it is not the server's own, e.g. a TLS-terminating proxy's; its host and Origin are accepted. */
@@ -65,15 +66,6 @@ const positiveNumber = (max: number) =>
     return n;
   });
 
-const amount = z.string().transform((value, ctx) => {
-  const parsed = parseAmount(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: `${shown(value)} is not an amount like 1000.00` });
-    return z.NEVER;
-  }
-  return parsed.cents;
-});
-
 const httpUrl = z.string().transform((value, ctx) => {
   const url = parseHttpUrl(value);
   if (!url) {
@@ -106,11 +98,9 @@ const schema = z.object({
   PAYSERA_PROJECT_ID: text.optional(),
   PAYSERA_LOCATION_ID: text.optional(),
   RESERVE_SECONDS: integer(30, 86_400).default(300),
-  MAX_AMOUNT: amount.default(100_000),
-  SUPERVISOR_THRESHOLD: amount.default(30_000),
   MAX_CODE_ATTEMPTS: integer(1, 20).default(3),
   WALLET_TIMEOUT_MS: integer(100, 120_000).default(10_000),
-  DAILY_CAP: amount.optional(),
+  AUDIT_KEY: text.min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
   SESSION_IDLE_HOURS: positiveNumber(24 * 30).default(12),
   LOG_LEVEL: level.default('info'),
   PUBLIC_ORIGIN: publicOrigin.optional(),
@@ -131,8 +121,10 @@ function present(env: Env): Record<string, string> {
 
 export function parseConfig(env: Env): ConfigResult {
   const parsed = schema.safeParse(present(env));
-  if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+  const limits = parseCurrencyLimits(env);
+  if (!parsed.success || !limits.ok) {
+    const issues = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    return { ok: false, errors: [...issues, ...(limits.ok ? [] : limits.errors)] };
   }
   const v = parsed.data;
   const errors: string[] = [];
@@ -146,8 +138,8 @@ export function parseConfig(env: Env): ConfigResult {
     errors.push(`${missing}: is not set while ${missing === 'TLS_CERT' ? 'TLS_KEY' : 'TLS_CERT'} is; HTTPS needs both`);
   }
   errors.push(...hostRuleErrors(v));
-  if (v.SUPERVISOR_THRESHOLD > v.MAX_AMOUNT) {
-    errors.push('SUPERVISOR_THRESHOLD: must not be above MAX_AMOUNT');
+  if (v.PAYSERA_CLIENT_ID !== undefined && v.AUDIT_KEY === undefined) {
+    errors.push('AUDIT_KEY: is required in live mode, so that the audit chain cannot be rewritten by whoever copies the database');
   }
   if (errors.length > 0) return { ok: false, errors };
 
@@ -168,11 +160,10 @@ export function parseConfig(env: Env): ConfigResult {
     payseraBaseUrl: v.PAYSERA_BASE_URL,
     walletExtParams: Object.freeze(walletExtParams),
     reserveSeconds: v.RESERVE_SECONDS,
-    maxAmountCents: v.MAX_AMOUNT,
-    supervisorThresholdCents: v.SUPERVISOR_THRESHOLD,
+    limits: limits.limits,
     maxCodeAttempts: v.MAX_CODE_ATTEMPTS,
     walletTimeoutMs: v.WALLET_TIMEOUT_MS,
-    dailyCapCents: v.DAILY_CAP ?? null,
+    auditKey: v.AUDIT_KEY ?? null,
     sessionIdleHours: v.SESSION_IDLE_HOURS,
     logLevel: v.LOG_LEVEL,
     publicOrigin: v.PUBLIC_ORIGIN ?? null,
@@ -184,13 +175,10 @@ export function parseConfig(env: Env): ConfigResult {
 /** The limits and timings the cash-out workflow runs under, from the configuration. */
 export function cashoutSettingsOf(config: Config): CashoutSettings {
   return {
-    maxAmountCents: config.maxAmountCents,
-    supervisorThresholdCents: config.supervisorThresholdCents,
+    limits: config.limits,
     reserveSeconds: config.reserveSeconds,
     maxCodeAttempts: config.maxCodeAttempts,
-    dailyCapCents: config.dailyCapCents,
     // Far longer than any request can plausibly take to reach Paysera once we stopped waiting for it.
     createGraceMs: 6 * config.walletTimeoutMs,
-    currencies,
   };
 }

@@ -80,7 +80,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const log = options.log ?? createLogger({ level: config.logLevel, secrets });
 
   const dataDir = options.dataDir ?? config.dataDir;
-  const store = openSqliteStore({ dataDir: demoCredentials ? demoDataDir(dataDir) : dataDir });
+  const store = openSqliteStore({ dataDir: demoCredentials ? demoDataDir(dataDir) : dataDir, ...(config.auditKey !== null && { auditKey: config.auditKey }) });
   // Undone in reverse order of set-up: server, session purger, sweeper, simulator, store.
   const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
   try {

@@ -63,11 +63,22 @@ export type SessionResponse = z.infer<typeof sessionResponse>;
 export const currentSessionResponse = z.object({ user: user.nullable() });
 export type CurrentSessionResponse = z.infer<typeof currentSessionResponse>;
 
-export const configResponse = z.object({
+export const currencyLimits = z.object({
+  currency: z.enum(currencies),
   maxAmount: z.string(),
   supervisorThreshold: z.string(),
+  dailyCap: z.string().nullable(),
+});
+export type CurrencyLimits = z.infer<typeof currencyLimits>;
+
+export const configResponse = z.object({
+  /** The limits of the default currency; `limits` has those of every accepted currency. */
+  maxAmount: z.string(),
+  supervisorThreshold: z.string(),
+  /** Only the accepted ones, the default first. */
   currencies: z.array(z.enum(currencies)),
   defaultCurrency: z.enum(currencies),
+  limits: z.array(currencyLimits),
   reserveSeconds: z.number().int(),
   maxCodeAttempts: z.number().int(),
   demo: z.boolean(),
@@ -132,8 +143,38 @@ export const auditAnchorQuery = z.union([
   z.object({ seq: z.undefined(), hash: z.undefined() }).transform(() => undefined),
 ]);
 
+/** The most events one page of `GET /api/audit` holds, and its default size. */
+export const auditPageMax = 1000;
+export const auditPageDefault = 200;
+
+/** `?after=…&limit=…`: the page after seq `after` (the previous page's `next`), of `limit` events. */
+export const auditPageQuery = z.object({
+  after: z
+    .string()
+    .regex(/^\d{1,16}$/, 'after is the next value of the previous page, like 1234.')
+    .transform(Number)
+    .default(0),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, `limit is a number of events from 1 to ${auditPageMax}.`)
+    .transform(Number)
+    .refine((limit) => limit >= 1 && limit <= auditPageMax, `limit is a number of events from 1 to ${auditPageMax}.`)
+    .default(auditPageDefault),
+});
+
+export const auditPageResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  events: z.array(auditEvent),
+  /** Pass as `after` for the next page (which may be empty); null when this page came back short, so nothing follows. */
+  next: z.number().int().nullable(),
+});
+export type AuditPageResponse = z.infer<typeof auditPageResponse>;
+
 export const auditVerifyResponse = z.object({
   ok: z.boolean(),
+  /** The first row checked: 1, or the anchor's row when `seq` and `hash` were given. */
+  from: z.number().int(),
   count: z.number().int(),
   firstBadSeq: z.number().int().nullable(),
   head: auditHead.nullable(),

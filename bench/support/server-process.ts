@@ -14,6 +14,7 @@ import { startSimulator } from '../../server/simulator/index.ts';
 import { startServer } from '../../server/start-server.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import type { ChildReply, ChildRequest, ServerChildInfo } from './child-messages.ts';
+import { dataDirAuditKey } from '../../server/store/audit-key.ts';
 
 function reply(message: ChildReply): void {
   process.send?.(message);
@@ -49,6 +50,8 @@ async function startLiveKasa(): Promise<{ info: ServerChildInfo; close(): Promis
     PAYSERA_CLIENT_ID: process.env.BENCH_CLIENT_ID,
     PAYSERA_MAC_KEY: process.env.BENCH_MAC_KEY,
     PAYSERA_BASE_URL: `${walletOrigin}/rest/v1/`,
+    // The key the accounts were seeded under; an operator keeps AUDIT_KEY outside DATA_DIR.
+    AUDIT_KEY: dataDirAuditKey(dataDir),
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const server = await startServer(parsed.config, { port: 0, host: '127.0.0.1', dataDir });

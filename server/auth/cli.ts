@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { type Role, roles } from '../../shared/api.ts';
+import { environmentWithDotEnv } from '../dotenv.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { AccountError, type Accounts, createAccounts } from './accounts.ts';
 import { parseUserArgs, type UserCommand, usage } from './cli-args.ts';
@@ -19,7 +20,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   try {
-    const store = openSqliteStore({ dataDir: process.env.DATA_DIR || './data' });
+    // Read like the server reads them, .env included, so that account changes join the same keyed audit chain.
+    const env = environmentWithDotEnv(process.cwd(), process.env);
+    const auditKey = env.AUDIT_KEY?.trim();
+    const store = openSqliteStore({ dataDir: env.DATA_DIR?.trim() || './data', ...(auditKey && { auditKey }) });
     try {
       process.stdout.write(await run(parsed.command, createAccounts(store, { actor: `cli:${cliUser()}` })));
       return 0;

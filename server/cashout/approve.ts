@@ -10,7 +10,7 @@ import { CashoutError } from './types.ts';
  * been authenticated with their own password; a refused approver is audited, a repeated approval is a no-op.
  */
 export async function approveCashout(ctx: CashoutContext, record: CashoutRecord, by: Attribution, approver: User): Promise<CashoutRecord> {
-  if (!approvalRequired(ctx.settings, record.amountCents)) throw new CashoutError('WRONG_STATE', 'This amount needs no approval.');
+  if (!approvalRequired(ctx.settings, record.amountCents, record.currency)) throw new CashoutError('WRONG_STATE', 'This amount needs no approval.');
   const rule = checkApprover(record, approver);
   if (!rule.ok) {
     await auditRefusal(ctx, record, by, rule.code);

@@ -50,7 +50,7 @@ async function confirmOnce(ctx: CashoutContext, record: CashoutRecord, by: Attri
  */
 export async function confirmCashout(ctx: CashoutContext, record: CashoutRecord, by: Attribution, identityChecks: readonly IdentityCheck[]): Promise<CashoutRecord> {
   if (missingIdentityChecks(identityChecks).length > 0) throw new CashoutError('INVALID_INPUT', 'Check the customer\'s identity first.');
-  if (approvalRequired(ctx.settings, record.amountCents) && record.approvedBy === null) throw new CashoutError('APPROVAL_REQUIRED');
+  if (approvalRequired(ctx.settings, record.amountCents, record.currency) && record.approvedBy === null) throw new CashoutError('APPROVAL_REQUIRED');
   if (record.expiresAt !== null && ctx.now() >= record.expiresAt) {
     await revokeWith(ctx, record, 'hold_expired', by);
     throw new CashoutError('CODE_EXPIRED', 'The reservation ran out before it was confirmed, and it was cancelled.');

@@ -2,7 +2,7 @@ import type { Currency } from '../../shared/money.ts';
 import type { CashoutRecord } from '../store/types.ts';
 import { advance, amendRecord } from './advance.ts';
 import type { Attribution, CashoutContext } from './context.ts';
-import { checkAmount, checkDailyCap, localDayOf } from './limits.ts';
+import { checkAmount, checkDailyCap, hasDailyCap, localDayOf } from './limits.ts';
 import type { RuleResult } from './limits.ts';
 import { CashoutError } from './types.ts';
 import type { Actor } from './types.ts';
@@ -28,7 +28,7 @@ export async function createCashout(
   const { amountCents, currency } = input;
   enforce(checkAmount(settings, amountCents, currency));
   const now = ctx.now();
-  if (settings.dailyCapCents !== null) {
+  if (hasDailyCap(settings)) {
     const day = localDayOf(now);
     enforce(checkDailyCap(settings, amountCents, currency, await ctx.store.listCashouts(day.from, day.to, actor.username)));
   }

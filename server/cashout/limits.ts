@@ -1,6 +1,7 @@
 import type { CashoutStatus, User } from '../../shared/api.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
-import { formatCents, isCurrency } from '../../shared/money.ts';
+import { formatCents } from '../../shared/money.ts';
+import type { CurrencyLimits } from '../currency-limits.ts';
 import type { CashoutRecord } from '../store/types.ts';
 import { approverRoles } from './types.ts';
 import type { Actor, CashoutSettings } from './types.ts';
@@ -11,25 +12,38 @@ export type RuleResult = { ok: true } | { ok: false; code: ErrorCode; message: s
 
 const allowed: RuleResult = { ok: true };
 
+/** The limits of `currency` when it is accepted here; undefined for any other string. */
+export function limitsOf(settings: Pick<CashoutSettings, 'limits'>, currency: string): CurrencyLimits | undefined {
+  return settings.limits.find((limits) => limits.currency === currency);
+}
+
 export function checkAmount(settings: CashoutSettings, amountCents: number, currency: string): RuleResult {
-  if (!isCurrency(currency) || !settings.currencies.includes(currency)) {
+  const limits = limitsOf(settings, currency);
+  if (!limits) {
     return { ok: false, code: 'INVALID_INPUT', message: `Cash-outs in ${currency} are not offered here.` };
   }
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
     return { ok: false, code: 'INVALID_INPUT', message: 'The amount must be more than zero.' };
   }
-  if (amountCents > settings.maxAmountCents) {
+  if (amountCents > limits.maxAmountCents) {
     return {
       ok: false,
       code: 'LIMIT_EXCEEDED',
-      message: `One cash-out may be at most ${formatCents(settings.maxAmountCents)} ${currency}.`,
+      message: `One cash-out may be at most ${formatCents(limits.maxAmountCents)} ${currency}.`,
     };
   }
   return allowed;
 }
 
-export function approvalRequired(settings: CashoutSettings, amountCents: number): boolean {
-  return amountCents >= settings.supervisorThresholdCents;
+/** A currency no longer accepted (the configuration changed under a cash-out) needs approval: no threshold is known for it. */
+export function approvalRequired(settings: Pick<CashoutSettings, 'limits'>, amountCents: number, currency: string): boolean {
+  const limits = limitsOf(settings, currency);
+  return limits === undefined || amountCents >= limits.supervisorThresholdCents;
+}
+
+/** Whether any accepted currency has a daily cap, so that creates must be counted one at a time. */
+export function hasDailyCap(settings: CashoutSettings): boolean {
+  return settings.limits.some((limits) => limits.dailyCapCents !== null);
 }
 
 /** Cash-outs that have paid out or still may: they all count against the daily cap. */
@@ -37,18 +51,19 @@ const countedStatuses: readonly CashoutStatus[] = ['created', 'reserved', 'in_do
 
 type CapRecord = Pick<CashoutRecord, 'status' | 'amountCents' | 'currency'>;
 
-/** `todays` are the cashier's cash-outs of the day; only those in the same currency count. */
+/** `todays` are the cashier's cash-outs of the day; only those in the same currency count, against that currency's cap. */
 export function checkDailyCap(settings: CashoutSettings, amountCents: number, currency: string, todays: readonly CapRecord[]): RuleResult {
-  if (settings.dailyCapCents === null) return allowed;
+  const cap = limitsOf(settings, currency)?.dailyCapCents ?? null;
+  if (cap === null) return allowed;
   const used = todays
     .filter((record) => record.currency === currency && countedStatuses.includes(record.status))
     .reduce((sum, record) => sum + record.amountCents, 0);
-  if (used + amountCents <= settings.dailyCapCents) return allowed;
-  const left = Math.max(0, settings.dailyCapCents - used);
+  if (used + amountCents <= cap) return allowed;
+  const left = Math.max(0, cap - used);
   return {
     ok: false,
     code: 'LIMIT_EXCEEDED',
-    message: `This would pass your daily limit of ${formatCents(settings.dailyCapCents)} ${currency}; ${formatCents(left)} ${currency} is left today.`,
+    message: `This would pass your daily limit of ${formatCents(cap)} ${currency}; ${formatCents(left)} ${currency} is left today.`,
   };
 }
 

@@ -10,7 +10,7 @@ import { cancelCashout, settleBeforeCancel } from './cancel.ts';
 import { confirmCashout } from './confirm.ts';
 import type { Attribution, CashoutContext, CashoutLog } from './context.ts';
 import { createCashout } from './create.ts';
-import { mayAccess } from './limits.ts';
+import { hasDailyCap, mayAccess } from './limits.ts';
 import { createKeyedLock } from './lock.ts';
 import { isSettled } from './machine.ts';
 import { reconcile } from './reconcile.ts';
@@ -92,7 +92,7 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
       const created = () => lock.run(id, () => createCashout(ctx, actor, input, id));
       // With a daily cap, one create at a time per cashier, so two at once cannot both pass it;
       // without one there is nothing to count, and creates need not queue behind each other.
-      return ctx.settings.dailyCapCents === null ? created() : lock.run(`cashier:${actor.username}`, created);
+      return !hasDailyCap(ctx.settings) ? created() : lock.run(`cashier:${actor.username}`, created);
     },
 
     async get(actor, id) {

@@ -1,22 +1,20 @@
 import type { IdentityCheck, Role, User } from '../../shared/api.ts';
 import type { Currency } from '../../shared/money.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
+import type { CurrencyLimits } from '../currency-limits.ts';
 import type { CashoutRecord } from '../store/types.ts';
 
 /** Limits and timings the cash-out workflow runs under (from configuration). */
 export interface CashoutSettings {
-  maxAmountCents: number;
-  supervisorThresholdCents: number;
+  /** The accepted currencies, each with its per-transaction limit, approval threshold and daily cap. */
+  limits: readonly CurrencyLimits[];
   reserveSeconds: number;
   maxCodeAttempts: number;
-  /** Optional cap on what one cashier may pay out per day, per currency; null = no cap. */
-  dailyCapCents: number | null;
   /**
    * A create that timed out may still land at Paysera later; it is judged absent only after this
    * long, so its transaction cannot turn up with nobody left to revoke it.
    */
   createGraceMs: number;
-  currencies: readonly Currency[];
 }
 
 /** A refusal or failure of the workflow, with the code the HTTP layer maps to a status. */

@@ -23,7 +23,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { config, service, sessions, store } = deps;
   const app = new Hono<AppEnv>();
   const checkCredentials = createCredentialCheck(deps.accounts, deps.loginThrottle ?? createLoginThrottle());
-  const presentation = { supervisorThresholdCents: config.supervisorThresholdCents, maxCodeAttempts: config.maxCodeAttempts };
+  const presentation = { limits: config.limits, maxCodeAttempts: config.maxCodeAttempts };
 
   app.onError(handleErrors(deps.log));
   app.notFound(handleNotFound());

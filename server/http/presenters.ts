@@ -1,12 +1,14 @@
 import type { AuditEvent, Cashout, Total } from '../../shared/api.ts';
 import { errorBody } from '../../shared/errors.ts';
 import { formatCents, isCurrency, type Currency } from '../../shared/money.ts';
+import { approvalRequired } from '../cashout/limits.ts';
+import type { CashoutSettings } from '../cashout/types.ts';
 import type { AuditRow, CashoutRecord } from '../store/types.ts';
 
 /** Store records → the JSON shapes of shared/api.ts: cents become decimal strings, ms become ISO times. */
 
 export interface PresentationSettings {
-  supervisorThresholdCents: number;
+  limits: CashoutSettings['limits'];
   maxCodeAttempts: number;
 }
 
@@ -27,7 +29,7 @@ export function cashoutJson(record: CashoutRecord, settings: PresentationSetting
     createdAt: new Date(record.createdAt).toISOString(),
     expiresAt: iso(record.expiresAt),
     cashier: record.cashier,
-    approvalRequired: record.amountCents >= settings.supervisorThresholdCents,
+    approvalRequired: approvalRequired(settings, record.amountCents, record.currency),
     approvedBy: record.approvedBy,
     confirmedAt: iso(record.confirmedAt),
     attemptsLeft: Math.max(0, settings.maxCodeAttempts - record.failedAttempts),

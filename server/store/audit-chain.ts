@@ -1,10 +1,20 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { AuditAnchor, AuditRow, AuditVerification } from './types.ts';
 
 /** The prev_hash of the first audit row. */
 export const genesisHash = '0'.repeat(64);
 
 export type AuditContent = Omit<AuditRow, 'prevHash' | 'hash'>;
+
+/**
+ * The chain's key. Rows from `keyedFrom` on carry HMAC-SHA-256 under `key`, so nobody without the
+ * key can write a row that verifies; rows before it were written before the chain had a key and
+ * keep their plain SHA-256 (the first keyed row's link still pins them).
+ */
+export interface AuditChainKey {
+  key: Buffer;
+  keyedFrom: number;
+}
 
 /** A JSON array in a fixed field order: unambiguous, so no two different rows serialise alike. */
 export function canonicalAuditContent(row: AuditContent): string {
@@ -22,32 +32,64 @@ export function canonicalAuditContent(row: AuditContent): string {
   ]);
 }
 
-export function auditHash(prevHash: string, row: AuditContent): string {
-  return createHash('sha256').update(prevHash + canonicalAuditContent(row)).digest('hex');
+export function auditHash(prevHash: string, row: AuditContent, chainKey: AuditChainKey | null = null): string {
+  const input = prevHash + canonicalAuditContent(row);
+  if (chainKey && row.seq >= chainKey.keyedFrom) return createHmac('sha256', chainKey.key).update(input).digest('hex');
+  return createHash('sha256').update(input).digest('hex');
+}
+
+export interface ChainCheck {
+  /** Feed rows in seq order. */
+  add(row: AuditRow): void;
+  result(): AuditVerification;
 }
 
 /**
- * Walks rows in seq order. A row is bad when its seq is not the next one (a row before it was
- * deleted), its link to the previous hash is broken, or its own hash does not match its content.
- * `count` is the number of rows seen, including those after the first bad one. Rows cut from the
- * end leave an intact chain; an `anchor` (a head recorded earlier, e.g. on a daily report)
- * catches that: it must still be in the chain with the same hash.
+ * Checks rows fed in seq order, from row 1 or, given an `anchor` (a head recorded earlier, e.g. on
+ * a daily report), from that row on: rows before it were checked when it was recorded, so a
+ * verify costs only what was appended since. A row is bad when its seq is not the next one (a
+ * row before it was deleted), its link to the previous hash is broken, or its own hash does not
+ * match its content. `count` is the number of rows checked, including those after the first bad
+ * one. Rows cut from the end leave an intact chain; the anchor catches that: it must still be in
+ * the chain with the same hash.
  */
-export function verifyAuditChain(rows: Iterable<AuditRow>, anchor?: AuditAnchor): AuditVerification {
+export function createChainCheck(anchor: AuditAnchor | undefined, chainKey: AuditChainKey | null): ChainCheck {
   let count = 0;
   let firstBadSeq: number | null = null;
+  let nextSeq = 1;
   let prevHash = genesisHash;
-  let anchorFound: AuditVerification['anchor'] = anchor ? 'missing' : undefined;
-  for (const row of rows) {
-    count += 1;
-    if (anchor && row.seq === anchor.seq) anchorFound = row.hash === anchor.hash ? 'matches' : 'differs';
-    if (firstBadSeq !== null) continue;
-    if (row.seq !== count || row.prevHash !== prevHash || row.hash !== auditHash(row.prevHash, row)) {
-      firstBadSeq = row.seq;
-      continue;
-    }
-    prevHash = row.hash;
-  }
-  const head = firstBadSeq === null && count > 0 ? { seq: count, hash: prevHash } : null;
-  return { ok: firstBadSeq === null && (anchorFound ?? 'matches') === 'matches', count, firstBadSeq, head, anchor: anchorFound };
+  let anchorState: AuditVerification['anchor'] = anchor ? 'missing' : undefined;
+  let started = anchor === undefined;
+  let stopped = false;
+
+  return {
+    add(row) {
+      if (stopped) return;
+      if (!started && anchor) {
+        if (row.seq < anchor.seq) return;
+        if (row.seq > anchor.seq || row.hash !== anchor.hash) {
+          anchorState = row.seq > anchor.seq ? 'missing' : 'differs';
+          stopped = true;
+          return;
+        }
+        anchorState = 'matches';
+        started = true;
+        nextSeq = anchor.seq;
+        prevHash = row.prevHash;
+      }
+      count += 1;
+      if (firstBadSeq !== null) return;
+      if (row.seq !== nextSeq || row.prevHash !== prevHash || row.hash !== auditHash(row.prevHash, row, chainKey)) {
+        firstBadSeq = row.seq;
+        return;
+      }
+      prevHash = row.hash;
+      nextSeq += 1;
+    },
+    result() {
+      const intact = firstBadSeq === null && (anchorState ?? 'matches') === 'matches';
+      const head = intact && count > 0 ? { seq: nextSeq - 1, hash: prevHash } : null;
+      return { ok: intact, from: anchor?.seq ?? 1, count, firstBadSeq, head, anchor: anchorState };
+    },
+  };
 }

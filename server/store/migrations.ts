@@ -66,4 +66,23 @@ export const migrations: readonly string[] = [
     SELECT RAISE(ABORT, 'the audit log is append-only');
   END;
   `,
+  // The audit chain's key record (audit-key.ts). Rows already written stay plain SHA-256; the
+  // first key the store is opened with is bound here, with the row it applies from, once.
+  `
+  CREATE TABLE audit_key (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    keyed_from INTEGER NOT NULL CHECK (keyed_from > 0),
+    key_check TEXT CHECK (key_check IS NULL OR length(key_check) = 64)
+  ) STRICT;
+  INSERT INTO audit_key (id, keyed_from, key_check) SELECT 1, coalesce(max(seq), 0) + 1, NULL FROM audit;
+  CREATE TRIGGER audit_key_is_set_once BEFORE UPDATE ON audit_key
+  WHEN OLD.key_check IS NOT NULL OR NEW.keyed_from <> OLD.keyed_from
+  BEGIN
+    SELECT RAISE(ABORT, 'the audit key record is set once');
+  END;
+  CREATE TRIGGER audit_key_refuses_delete BEFORE DELETE ON audit_key
+  BEGIN
+    SELECT RAISE(ABORT, 'the audit key record is set once');
+  END;
+  `,
 ];

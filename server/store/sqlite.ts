@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { CashoutStatus } from '../../shared/api.ts';
+import type { AuditChainKey } from './audit-chain.ts';
+import { bindAuditKey, dataDirAuditKey } from './audit-key.ts';
 import { createAuditLog } from './audit-log.ts';
 import { openDatabase } from './database.ts';
 import { StaleCashoutError } from './errors.ts';
@@ -22,6 +24,8 @@ export interface SqliteStoreOptions {
   fileName?: string;
   /** Clock for audit timestamps and for a cash-out's updatedAt when the patch does not set it. */
   now?: () => number;
+  /** The audit chain's HMAC key (AUDIT_KEY); without it, the one in DATA_DIR/audit.key. */
+  auditKey?: string;
 }
 
 const cashoutColumns = [
@@ -43,7 +47,14 @@ const cashoutColumns = [
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   const now = options.now ?? Date.now;
   const db = openDatabase(join(options.dataDir, options.fileName ?? 'kasa.sqlite'));
-  const audit = createAuditLog(db, now);
+  let chainKey: AuditChainKey;
+  try {
+    chainKey = bindAuditKey(db, options.auditKey ?? dataDirAuditKey(options.dataDir));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const audit = createAuditLog(db, now, chainKey);
 
   const insertUser = db.prepare<[UserRow]>(
     'INSERT INTO users (username, role, password_hash, disabled, created_at) VALUES (@username, @role, @password_hash, @disabled, @created_at)',
@@ -167,8 +178,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     async appendAudit(event) {
       return group.write(() => audit.append(event));
     },
-    async listAudit(from, to) {
-      return audit.list(from, to);
+    async listAudit(from, to, page) {
+      return audit.list(from, to, page);
     },
     async verifyAudit(anchor) {
       return audit.verify(anchor);

@@ -75,9 +75,17 @@ export interface AuditAnchor {
   hash: string;
 }
 
+export interface AuditPage {
+  afterSeq: number;
+  limit: number;
+}
+
 export interface AuditVerification {
   /** The chain is intact and, when an anchor was given, the anchor is in it unchanged. */
   ok: boolean;
+  /** The first row checked: 1, or the anchor's row. */
+  from: number;
+  /** Rows checked, from `from` on. */
   count: number;
   firstBadSeq: number | null;
   /** The last row of an intact chain, to be recorded as a later anchor; null if empty or broken. */
@@ -115,7 +123,12 @@ export interface Store {
   listUnsettledCashouts(): Promise<CashoutRecord[]>;
 
   appendAudit(event: AuditInput): Promise<AuditRow>;
-  listAudit(from: number, to: number): Promise<AuditRow[]>;
+  /**
+   * Events at [from, to) in time order (seq order within one millisecond): at most `page.limit`
+   * (≤ auditPageMax of shared/api.ts, the default), after the event `page.afterSeq` of the previous page.
+   */
+  listAudit(from: number, to: number, page?: AuditPage): Promise<AuditRow[]>;
+  /** Walks the chain in pages, from row 1 or from `anchor` on, so memory stays bounded and other requests run between pages. */
   verifyAudit(anchor?: AuditAnchor): Promise<AuditVerification>;
 
   close(): Promise<void>;

@@ -85,7 +85,7 @@ describe('server/main.ts', () => {
     } finally {
       await store.close();
     }
-    const run = runMain({ PAYSERA_CLIENT_ID: 'client', PAYSERA_MAC_KEY: 'mac-key-mac-key', PAYSERA_BASE_URL: 'http://127.0.0.1:9/rest/v1/' });
+    const run = runMain({ PAYSERA_CLIENT_ID: 'client', PAYSERA_MAC_KEY: 'mac-key-mac-key', PAYSERA_BASE_URL: 'http://127.0.0.1:9/rest/v1/', AUDIT_KEY: 'k'.repeat(32) });
     expect(await run.exited).toBe(1);
     expect(run.output().stderr).toMatch(/^Kasa failed to start: live mode refuses to start: .* holds the demo account\(s\) demo-cashier, demo-supervisor/m);
   }, 60_000);

@@ -26,11 +26,10 @@ describe('parseConfig', () => {
       payseraBaseUrl: 'https://wallet.paysera.com/rest/v1/',
       walletExtParams: {},
       reserveSeconds: 300,
-      maxAmountCents: 100_000,
-      supervisorThresholdCents: 30_000,
+      limits: [{ currency: 'EUR', maxAmountCents: 100_000, supervisorThresholdCents: 30_000, dailyCapCents: null }],
       maxCodeAttempts: 3,
       walletTimeoutMs: 10_000,
-      dailyCapCents: null,
+      auditKey: null,
       sessionIdleHours: 12,
       logLevel: 'info',
       publicOrigin: null,
@@ -55,6 +54,7 @@ describe('parseConfig', () => {
       MAX_CODE_ATTEMPTS: '5',
       WALLET_TIMEOUT_MS: '8000',
       DAILY_CAP: '5000.00',
+      AUDIT_KEY: 'an-audit-key-of-at-least-32-characters',
       SESSION_IDLE_HOURS: '8.5',
       LOG_LEVEL: 'debug',
       PUBLIC_ORIGIN: 'https://kasa.example.com',
@@ -69,11 +69,10 @@ describe('parseConfig', () => {
       payseraBaseUrl: 'https://wallet-api.paysera.com/rest/v1/',
       walletExtParams: { project_id: '19019492', location_id: '77' },
       reserveSeconds: 600,
-      maxAmountCents: 200_000,
-      supervisorThresholdCents: 50_050,
+      limits: [{ currency: 'EUR', maxAmountCents: 200_000, supervisorThresholdCents: 50_050, dailyCapCents: 500_000 }],
       maxCodeAttempts: 5,
       walletTimeoutMs: 8000,
-      dailyCapCents: 500_000,
+      auditKey: 'an-audit-key-of-at-least-32-characters',
       sessionIdleHours: 8.5,
       logLevel: 'debug',
       publicOrigin: 'https://kasa.example.com',
@@ -81,7 +80,7 @@ describe('parseConfig', () => {
   });
 
   it('returns a frozen config', () => {
-    const config = ok({ PAYSERA_CLIENT_ID: 'id', PAYSERA_MAC_KEY: 'key-key-key' });
+    const config = ok({ PAYSERA_CLIENT_ID: 'id', PAYSERA_MAC_KEY: 'key-key-key', AUDIT_KEY: 'k'.repeat(32) });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.paysera)).toBe(true);
     expect(Object.isFrozen(config.walletExtParams)).toBe(true);
@@ -120,7 +119,7 @@ describe('parseConfig', () => {
     expect(errors({ MAX_AMOUNT: '100.00', SUPERVISOR_THRESHOLD: '100.01' })).toEqual([
       'SUPERVISOR_THRESHOLD: must not be above MAX_AMOUNT',
     ]);
-    expect(ok({ MAX_AMOUNT: '100.00', SUPERVISOR_THRESHOLD: '100.00' }).supervisorThresholdCents).toBe(10_000);
+    expect(ok({ MAX_AMOUNT: '100.00', SUPERVISOR_THRESHOLD: '100.00' }).limits[0]?.supervisorThresholdCents).toBe(10_000);
   });
 });
 
@@ -129,11 +128,9 @@ describe('cashoutSettingsOf', () => {
     const parsed = parseConfig({ MAX_AMOUNT: '500.00', SUPERVISOR_THRESHOLD: '200.00', WALLET_TIMEOUT_MS: '2000' });
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     expect(cashoutSettingsOf(parsed.config)).toMatchObject({
-      maxAmountCents: 50_000,
-      supervisorThresholdCents: 20_000,
+      limits: [{ currency: 'EUR', maxAmountCents: 50_000, supervisorThresholdCents: 20_000, dailyCapCents: null }],
       reserveSeconds: 300,
       maxCodeAttempts: 3,
-      dailyCapCents: null,
       createGraceMs: 12_000,
     });
   });

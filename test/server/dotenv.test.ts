@@ -40,7 +40,7 @@ describe('environmentWithDotEnv', () => {
     dir = mkdtempSync(join(tmpdir(), 'kasa-dotenv-'));
     writeFileSync(join(dir, '.env'), 'PORT=9090\nMAX_AMOUNT=750.00\n');
     const env = environmentWithDotEnv(dir, { PORT: '7070' });
-    expect(parseConfig(env)).toMatchObject({ ok: true, config: { port: 7070, maxAmountCents: 75_000 } });
+    expect(parseConfig(env)).toMatchObject({ ok: true, config: { port: 7070, limits: [{ currency: 'EUR', maxAmountCents: 75_000 }] } });
   });
 
   it('works without a .env file', () => {

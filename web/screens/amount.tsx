@@ -36,7 +36,9 @@ export function AmountScreen({ config, flow, notice, onBusyChange }: AmountProps
   const [failure, setFailure] = useState<Failure | null>(null);
 
   const cents = typedCents(input);
-  const maxCents = centsOf(config.maxAmount);
+  // Each currency has its own limits: 300.00 EUR and 300.00 GBP are different amounts of money.
+  const limits = config.limits.find((entry) => entry.currency === currency) ?? config;
+  const maxCents = centsOf(limits.maxAmount);
   const overLimit = cents !== null && cents > maxCents;
   const payable = cents !== null && !overLimit && !sending;
 
@@ -104,8 +106,8 @@ export function AmountScreen({ config, flow, notice, onBusyChange }: AmountProps
       </div>
       <p class={overLimit ? 'limits limits--over' : 'limits'} role={overLimit ? 'alert' : undefined}>
         {overLimit
-          ? t('amount.overLimit', { max: formatMoney(config.maxAmount, currency) })
-          : t('amount.limits', { max: formatMoney(config.maxAmount, currency), threshold: formatMoney(config.supervisorThreshold, currency) })}
+          ? t('amount.overLimit', { max: formatMoney(limits.maxAmount, currency) })
+          : t('amount.limits', { max: formatMoney(limits.maxAmount, currency), threshold: formatMoney(limits.supervisorThreshold, currency) })}
       </p>
       <Keypad onKey={press} disabled={sending} />
       {failure && <FailureAlert failure={failure} />}

@@ -8,6 +8,7 @@ import { createLogger } from '../../../server/log.ts';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator/index.ts';
 import { startServer, type StartOptions } from '../../../server/start-server.ts';
 import { seedAccounts, type TestAccounts } from './accounts.ts';
+import { dataDirAuditKey } from '../../../server/store/audit-key.ts';
 
 /**
  * The real server in live mode pointed at a simulator of our own, both in this process. Unlike
@@ -46,6 +47,8 @@ export function liveEnv(simulator: RunningSimulator, macKey: string, dataDir: st
     PAYSERA_CLIENT_ID: stackClientId,
     PAYSERA_MAC_KEY: macKey,
     PAYSERA_BASE_URL: simulator.baseUrl,
+    // The key the accounts were seeded under; an operator keeps AUDIT_KEY outside DATA_DIR.
+    AUDIT_KEY: dataDirAuditKey(dataDir),
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     PORT: '0',

@@ -13,11 +13,19 @@ export interface AuditTrail {
 export async function readAuditTrail(supervisor: ApiSession, since: number): Promise<AuditTrail> {
   const from = new Date(since - 60_000).toISOString();
   const to = new Date(Date.now() + 60_000).toISOString();
-  const listed = await supervisor.request('GET', `/api/audit?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
-  if (listed.status !== 200) throw new Error(`audit listing: HTTP ${listed.status} ${listed.text}`);
+  const events: AuditEventJson[] = [];
+  // The listing comes a page at a time; `next` leads to the following one.
+  for (let after: number | null = 0; after !== null; ) {
+    const query: string = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=1000&after=${after}`;
+    const listed = await supervisor.request('GET', `/api/audit?${query}`);
+    if (listed.status !== 200) throw new Error(`audit listing: HTTP ${listed.status} ${listed.text}`);
+    const page = listed.json as { events: AuditEventJson[]; next: number | null };
+    events.push(...page.events);
+    after = page.next;
+  }
   const verified = await supervisor.request('GET', '/api/audit/verify');
   if (verified.status !== 200) throw new Error(`audit verify: HTTP ${verified.status} ${verified.text}`);
-  return { events: (listed.json as { events: AuditEventJson[] }).events, verify: verified.json as AuditTrail['verify'] };
+  return { events, verify: verified.json as AuditTrail['verify'] };
 }
 
 export async function readWorld(

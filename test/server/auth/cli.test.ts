@@ -16,10 +16,10 @@ afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function runCli(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(args: string[], stdin: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/auth/cli.ts', ...args], {
-      env: { ...process.env, DATA_DIR: dataDir },
+      env: { ...process.env, DATA_DIR: dataDir, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -37,6 +37,17 @@ function runCli(args: string[], stdin: string): Promise<{ code: number | null; s
 }
 
 describe('user CLI', () => {
+  it('writes its audit rows under AUDIT_KEY, and refuses to write under any other key', async () => {
+    const auditKey = 'cli-audit-key-0123456789abcdefghijkl';
+    expect(await runCli(['add', 'anna', '--role', 'cashier'], 'secret-pass-123\n', { AUDIT_KEY: auditKey })).toMatchObject({ code: 0 });
+    const store = openSqliteStore({ dataDir, auditKey });
+    expect(await store.verifyAudit()).toMatchObject({ ok: true, count: 1 });
+    await store.close();
+    const keyless = await runCli(['add', 'ben', '--role', 'cashier'], 'secret-pass-123\n');
+    expect(keyless).toMatchObject({ code: 1, stdout: '' });
+    expect(keyless.stderr).toContain('Set AUDIT_KEY');
+  });
+
   it('adds a user with the password piped on stdin', async () => {
     const result = await runCli(['add', 'anna', '--role', 'cashier'], 'secret-pass-123\nignored second line\n');
     expect(result).toMatchObject({ code: 0, stdout: 'Added anna (cashier).\n' });

@@ -30,14 +30,19 @@ export const clientId = 'kasa-test';
 export const macKey = 'test-mac-key-0123456789abcdefghijk';
 
 export const defaultSettings: CashoutSettings = {
-  maxAmountCents: 100_000,
-  supervisorThresholdCents: 30_000,
+  limits: [
+    { currency: 'EUR', maxAmountCents: 100_000, supervisorThresholdCents: 30_000, dailyCapCents: null },
+    { currency: 'USD', maxAmountCents: 100_000, supervisorThresholdCents: 30_000, dailyCapCents: null },
+  ],
   reserveSeconds: 300,
   maxCodeAttempts: 3,
-  dailyCapCents: null,
   createGraceMs: 60_000,
-  currencies: ['EUR', 'USD'],
 };
+
+/** The default limits with the same daily cap on every currency. */
+export function withDailyCap(dailyCapCents: number): Pick<CashoutSettings, 'limits'> {
+  return { limits: defaultSettings.limits.map((limits) => ({ ...limits, dailyCapCents })) };
+}
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error';

@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { approvalRequired, checkAmount, checkApprover, checkDailyCap, localDayOf, mayAccess } from '../../../server/cashout/limits.ts';
+import { approvalRequired, checkAmount, checkApprover, checkDailyCap, hasDailyCap, localDayOf, mayAccess } from '../../../server/cashout/limits.ts';
 import type { CashoutSettings } from '../../../server/cashout/types.ts';
 
 const settings: CashoutSettings = {
-  maxAmountCents: 100_000,
-  supervisorThresholdCents: 30_000,
+  limits: [
+    { currency: 'EUR', maxAmountCents: 100_000, supervisorThresholdCents: 30_000, dailyCapCents: 150_000 },
+    { currency: 'USD', maxAmountCents: 100_000, supervisorThresholdCents: 30_000, dailyCapCents: 150_000 },
+  ],
   reserveSeconds: 300,
   maxCodeAttempts: 3,
-  dailyCapCents: 150_000,
   createGraceMs: 60_000,
-  currencies: ['EUR', 'USD'],
+};
+
+/** EUR as above; GBP with lower limits of its own and no cap. */
+const twoCurrencies: CashoutSettings = {
+  ...settings,
+  limits: [
+    { currency: 'EUR', maxAmountCents: 100_000, supervisorThresholdCents: 30_000, dailyCapCents: 150_000 },
+    { currency: 'GBP', maxAmountCents: 50_000, supervisorThresholdCents: 25_000, dailyCapCents: null },
+  ],
 };
 
 describe('checkAmount', () => {
@@ -24,6 +33,14 @@ describe('checkAmount', () => {
     if (!result.ok) expect(result.message).toContain('1000.00 EUR');
   });
 
+  it('applies the limit of the cash-out\'s own currency', () => {
+    expect(checkAmount(twoCurrencies, 50_000, 'GBP')).toEqual({ ok: true });
+    const over = checkAmount(twoCurrencies, 50_001, 'GBP');
+    expect(over).toMatchObject({ ok: false, code: 'LIMIT_EXCEEDED' });
+    if (!over.ok) expect(over.message).toContain('500.00 GBP');
+    expect(checkAmount(twoCurrencies, 50_001, 'EUR')).toEqual({ ok: true });
+  });
+
   it('refuses a currency that is real but not offered, and one that is not a currency', () => {
     expect(checkAmount(settings, 5000, 'GBP')).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(checkAmount(settings, 5000, 'XXX')).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
@@ -36,9 +53,19 @@ describe('checkAmount', () => {
 
 describe('approvalRequired', () => {
   it('requires approval at and above the threshold, not below', () => {
-    expect(approvalRequired(settings, 29_999)).toBe(false);
-    expect(approvalRequired(settings, 30_000)).toBe(true);
-    expect(approvalRequired(settings, 30_001)).toBe(true);
+    expect(approvalRequired(settings, 29_999, 'EUR')).toBe(false);
+    expect(approvalRequired(settings, 30_000, 'EUR')).toBe(true);
+    expect(approvalRequired(settings, 30_001, 'EUR')).toBe(true);
+  });
+
+  it('uses the threshold of the cash-out\'s own currency', () => {
+    expect(approvalRequired(twoCurrencies, 29_999, 'GBP')).toBe(true);
+    expect(approvalRequired(twoCurrencies, 24_999, 'GBP')).toBe(false);
+    expect(approvalRequired(twoCurrencies, 29_999, 'EUR')).toBe(false);
+  });
+
+  it('requires approval for a currency that is no longer accepted, since no threshold is known for it', () => {
+    expect(approvalRequired(twoCurrencies, 1, 'USD')).toBe(true);
   });
 });
 
@@ -63,8 +90,19 @@ describe('checkDailyCap', () => {
     expect(checkDailyCap(settings, 50_001, 'USD', todays)).toMatchObject({ ok: false, code: 'LIMIT_EXCEEDED' });
   });
 
-  it('allows anything when no cap is set', () => {
-    expect(checkDailyCap({ ...settings, dailyCapCents: null }, 100_000, 'EUR', [record('confirmed', 10_000_000)])).toEqual({ ok: true });
+  it('allows anything when no cap is set for the currency', () => {
+    expect(checkDailyCap(twoCurrencies, 50_000, 'GBP', [record('confirmed', 10_000_000, 'GBP')])).toEqual({ ok: true });
+    expect(hasDailyCap(twoCurrencies)).toBe(true);
+    expect(hasDailyCap({ ...settings, limits: twoCurrencies.limits.filter((limits) => limits.currency === 'GBP') })).toBe(false);
+  });
+
+  it('counts each currency against its own cap', () => {
+    const capped: CashoutSettings = { ...settings, limits: [{ currency: 'GBP', maxAmountCents: 50_000, supervisorThresholdCents: 25_000, dailyCapCents: 60_000 }] };
+    const todays = [record('confirmed', 50_000, 'GBP')];
+    expect(checkDailyCap(capped, 10_000, 'GBP', todays)).toEqual({ ok: true });
+    const over = checkDailyCap(capped, 10_001, 'GBP', todays);
+    expect(over).toMatchObject({ ok: false, code: 'LIMIT_EXCEEDED' });
+    if (!over.ok) expect(over.message).toContain('600.00 GBP');
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../../server/auth/throttle.ts';
 import type { WalletClient } from '../../../server/wallet/types.ts';
-import { ada, bob, bothChecks, customer, dataDirText, expectAgreement, expectRefusal, ona, sam, startHarness } from './harness.ts';
+import { ada, bob, bothChecks, customer, dataDirText, expectAgreement, expectRefusal, ona, sam, startHarness, withDailyCap } from './harness.ts';
 import type { Harness, HarnessOptions } from './harness.ts';
 
 let h: Harness;
@@ -300,7 +300,7 @@ describe('limits', () => {
   });
 
   it('applies the daily cap to confirmed and open cash-outs of the cashier, per currency', async () => {
-    await harness({ settings: { dailyCapCents: 10_000 } });
+    await harness({ settings: withDailyCap(10_000) });
     const first = await h.service.create(ona, { amountCents: 6000, currency: 'EUR' });
     await expectRefusal(h.service.create(ona, { amountCents: 5000, currency: 'EUR' }), 'LIMIT_EXCEEDED');
     expect(await h.service.create(ona, { amountCents: 5000, currency: 'USD' })).toMatchObject({ status: 'created' });
@@ -310,7 +310,7 @@ describe('limits', () => {
   });
 
   it('lets only one of two simultaneous creates through the daily cap', async () => {
-    await harness({ settings: { dailyCapCents: 10_000 } });
+    await harness({ settings: withDailyCap(10_000) });
     const outcomes = await Promise.allSettled([
       h.service.create(ona, { amountCents: 6000, currency: 'EUR' }),
       h.service.create(ona, { amountCents: 6000, currency: 'EUR' }),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { auditHash, canonicalAuditContent, genesisHash, verifyAuditChain } from '../../../server/store/audit-chain.ts';
-import type { AuditRow } from '../../../server/store/types.ts';
+import { type AuditChainKey, auditHash, canonicalAuditContent, createChainCheck, genesisHash } from '../../../server/store/audit-chain.ts';
+import type { AuditAnchor, AuditRow, AuditVerification } from '../../../server/store/types.ts';
+
+function verifyAuditChain(rows: Iterable<AuditRow>, anchor?: AuditAnchor, chainKey: AuditChainKey | null = null): AuditVerification {
+  const check = createChainCheck(anchor, chainKey);
+  for (const row of rows) check.add(row);
+  return check.result();
+}
 
 function chain(length: number): AuditRow[] {
   const rows: AuditRow[] = [];
@@ -83,5 +89,39 @@ describe('audit chain', () => {
     expect(verifyAuditChain(rows.slice(0, 7))).toMatchObject({ ok: true, count: 7 });
     expect(verifyAuditChain(rows.slice(0, 7), recorded)).toMatchObject({ ok: false, firstBadSeq: null, anchor: 'missing' });
     expect(verifyAuditChain(rows, { seq: 8, hash: 'f'.repeat(64) })).toMatchObject({ ok: false, firstBadSeq: null, anchor: 'differs' });
+  });
+
+  it('checks from a recorded head on, reading nothing before it', () => {
+    const rows = chain(10);
+    const recorded = { seq: 6, hash: rows[5]?.hash ?? '' };
+    rows[2] = { ...(rows[2] as AuditRow), amountCents: 1 };
+    expect(verifyAuditChain(rows)).toMatchObject({ ok: false, from: 1, count: 10, firstBadSeq: 3 });
+    expect(verifyAuditChain(rows, recorded)).toEqual({ ok: true, from: 6, count: 5, firstBadSeq: null, head: { seq: 10, hash: rows[9]?.hash }, anchor: 'matches' });
+  });
+
+  it('catches the anchor row itself edited with its hash left alone, and breaks after it', () => {
+    const rows = chain(10);
+    const recorded = { seq: 6, hash: rows[5]?.hash ?? '' };
+    const edited = chain(10);
+    edited[5] = { ...(edited[5] as AuditRow), outcome: 'refused' };
+    expect(verifyAuditChain(edited, recorded)).toMatchObject({ ok: false, firstBadSeq: 6, anchor: 'matches', head: null });
+    const broken = rows.filter((row) => row.seq !== 8);
+    expect(verifyAuditChain(broken, recorded)).toMatchObject({ ok: false, count: 4, firstBadSeq: 9 });
+  });
+
+  it('checks rows from keyedFrom on with HMAC under the key, and earlier ones with plain SHA-256', () => {
+    const key = { key: Buffer.from('k'.repeat(32)), keyedFrom: 4 };
+    const rows = chain(3);
+    let prevHash = rows[2]?.hash ?? '';
+    for (let seq = 4; seq <= 6; seq += 1) {
+      const content = { seq, at: seq, actor: 'anna', action: 'a', cashoutId: null, amountCents: null, currency: null, transactionKey: null, outcome: 'ok', walletError: null };
+      const row = { ...content, prevHash, hash: auditHash(prevHash, content, key) };
+      rows.push(row);
+      prevHash = row.hash;
+    }
+    expect(verifyAuditChain(rows, undefined, key)).toMatchObject({ ok: true, count: 6 });
+    expect(verifyAuditChain(rows)).toMatchObject({ ok: false, firstBadSeq: 4 });
+    expect(verifyAuditChain(rows, undefined, { ...key, key: Buffer.from('x'.repeat(32)) })).toMatchObject({ ok: false, firstBadSeq: 4 });
+    expect(verifyAuditChain(chain(6), undefined, key)).toMatchObject({ ok: false, firstBadSeq: 4 });
   });
 });

@@ -58,4 +58,41 @@ describe('audit log tamper evidence', () => {
     await store.appendAudit({ actor: 'bob', action: 'cashout.create', outcome: 'ok' });
     expect(await store.verifyAudit()).toMatchObject({ ok: false, count: 11, firstBadSeq: 2 });
   });
+
+  it('verifies from a recorded head on, across several pages, without reading the rows before it', async () => {
+    for (let i = 0; i < 1_190; i += 1) await store.appendAudit({ actor: 'anna', action: 'cashout.create', outcome: 'ok' });
+    const full = await store.verifyAudit();
+    expect(full).toMatchObject({ ok: true, from: 1, count: 1_200, head: { seq: 1_200 } });
+    const recorded = { seq: 11, hash: (await store.listAudit(0, Number.MAX_SAFE_INTEGER, { afterSeq: 10, limit: 1 }))[0]?.hash ?? '' };
+    other.exec('DROP TRIGGER audit_refuses_update');
+    other.prepare('UPDATE audit SET amount_cents = 1 WHERE seq = 3').run();
+    expect(await store.verifyAudit()).toMatchObject({ ok: false, firstBadSeq: 3 });
+    expect(await store.verifyAudit(recorded)).toEqual({ ok: true, from: 11, count: 1_190, firstBadSeq: null, head: full.head, anchor: 'matches' });
+    other.prepare("UPDATE audit SET outcome = 'refused' WHERE seq = 1100").run();
+    expect(await store.verifyAudit(recorded)).toMatchObject({ ok: false, firstBadSeq: 1_100, count: 1_190 });
+  });
+});
+
+describe('audit listing', () => {
+  it('pages through a range in time order, never more than the page limit at once', async () => {
+    const seen: number[] = [];
+    let afterSeq = 0;
+    for (;;) {
+      const page = await store.listAudit(0, Number.MAX_SAFE_INTEGER, { afterSeq, limit: 3 });
+      expect(page.length).toBeLessThanOrEqual(3);
+      seen.push(...page.map((row) => row.seq));
+      const last = page.at(-1);
+      if (!last) break;
+      afterSeq = last.seq;
+    }
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const range = await store.listAudit(1_700_000_003_000, 1_700_000_006_000, { afterSeq: 3, limit: 10 });
+    expect(range.map((row) => row.seq)).toEqual([4, 5]);
+  });
+
+  it('caps one read at 1000 events', async () => {
+    for (let i = 0; i < 1_000; i += 1) await store.appendAudit({ actor: 'anna', action: 'cashout.create', outcome: 'ok' });
+    expect(await store.listAudit(0, Number.MAX_SAFE_INTEGER)).toHaveLength(1_000);
+    expect(await store.listAudit(0, Number.MAX_SAFE_INTEGER, { afterSeq: 0, limit: 5_000 })).toHaveLength(1_000);
+  });
 });

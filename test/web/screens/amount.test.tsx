@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ConfigResponse } from '../../../shared/api.ts';
 import type { FlowControl, Screen } from '../../../web/flow.ts';
 import { AmountScreen } from '../../../web/screens/amount.tsx';
 import { config } from './cashout-fixture.ts';
@@ -39,5 +41,32 @@ describe('amount entry', () => {
   it('marks its root with the screen name', () => {
     screen = mount(<AmountScreen config={config} flow={flow} onBusyChange={() => undefined} />);
     expect(screen.container.querySelector('[data-screen="amount"]')).not.toBeNull();
+  });
+
+  it('offers no currency choice when one currency is accepted', () => {
+    screen = mount(<AmountScreen config={config} flow={flow} onBusyChange={() => undefined} />);
+    expect(screen.container.querySelector('select')).toBeNull();
+  });
+
+  it('offers only the accepted currencies and applies the chosen one\'s limits', () => {
+    const twoCurrencies: ConfigResponse = {
+      ...config,
+      currencies: ['EUR', 'GBP'],
+      limits: [...config.limits, { currency: 'GBP', maxAmount: '500.00', supervisorThreshold: '250.00', dailyCap: null }],
+    };
+    screen = mount(<AmountScreen config={twoCurrencies} flow={flow} onBusyChange={() => undefined} />);
+    const select = screen.container.querySelector('select');
+    if (!select) throw new Error('no currency select');
+    expect([...select.options].map((option) => option.value)).toEqual(['EUR', 'GBP']);
+    pressAll(['6', '0', '0']);
+    expect(screen.byTestId<HTMLButtonElement>('amount-submit').disabled).toBe(false);
+    act(() => {
+      select.value = 'GBP';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(screen.byTestId<HTMLButtonElement>('amount-submit').disabled).toBe(true);
+    expect(screen.container.textContent).toContain('Above the limit of £500.00.');
+    pressAll(['back']);
+    expect(screen.container.textContent).toContain('£250.00');
   });
 });

@@ -5,6 +5,7 @@ export const config: ConfigResponse = {
   supervisorThreshold: '300.00',
   currencies: ['EUR'],
   defaultCurrency: 'EUR',
+  limits: [{ currency: 'EUR', maxAmount: '1000.00', supervisorThreshold: '300.00', dailyCap: null }],
   reserveSeconds: 300,
   maxCodeAttempts: 3,
   demo: true,

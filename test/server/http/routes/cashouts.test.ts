@@ -191,8 +191,9 @@ describe('config', () => {
     expect(await response.json()).toEqual({
       maxAmount: '1000.00',
       supervisorThreshold: '300.00',
-      currencies: expect.arrayContaining(['EUR']),
+      currencies: ['EUR'],
       defaultCurrency: 'EUR',
+      limits: [{ currency: 'EUR', maxAmount: '1000.00', supervisorThreshold: '300.00', dailyCap: null }],
       reserveSeconds: 300,
       maxCodeAttempts: 3,
       demo: true,
