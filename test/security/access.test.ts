@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../server/http/local-day.ts';
+import { localDate } from '../../shared/local-date.ts';
 import { contentSecurityPolicy } from '../../server/http/security-headers.ts';
 import type { TestAccount } from '../reliability/support/accounts.ts';
 import { type ApiResponse, type ApiSession, createApiSession } from '../reliability/support/api-session.ts';
@@ -78,7 +78,10 @@ async function reservedCashout(owner: ApiSession, amount = '20.00'): Promise<Cas
 /** A cashier acts on their own cash-outs; supervisors and admins here act on another cashier's. */
 const ownerFor = (who: Who): ApiSession => (who === 'cashier' ? clients.cashier : otherCashier);
 
-const today = localDate(Date.now());
+/** The matrix checks who may ask, not what a day holds: any valid date does. */
+const someDay = '2026-11-26';
+/** A cash-out's own local day, so a test running across midnight still asks for the right one. */
+const dayOf = (cashout: Cashout): string => localDate(Date.parse(cashout.createdAt));
 
 interface RouteRow {
   route: string;
@@ -111,7 +114,7 @@ const table: RouteRow[] = [
     expected: signedInOnly(201),
     call: (who) => clients[who].request('POST', '/api/cashouts', { amount: '10.00', currency: 'EUR' }),
   },
-  { route: 'GET /api/cashouts?date=', expected: signedInOnly(200), call: (who) => clients[who].request('GET', `/api/cashouts?date=${today}`) },
+  { route: 'GET /api/cashouts?date=', expected: signedInOnly(200), call: (who) => clients[who].request('GET', `/api/cashouts?date=${someDay}`) },
   {
     route: 'GET /api/cashouts/:id',
     expected: signedInOnly(200),
@@ -143,7 +146,7 @@ const table: RouteRow[] = [
     expected: signedInOnly(200),
     call: async (who) => clients[who].request('POST', `/api/cashouts/${(await newCashout(ownerFor(who))).id}/cancel`),
   },
-  { route: 'GET /api/reports/daily', expected: supervisorsOnly, call: (who) => clients[who].request('GET', `/api/reports/daily?date=${today}`) },
+  { route: 'GET /api/reports/daily', expected: supervisorsOnly, call: (who) => clients[who].request('GET', `/api/reports/daily?date=${someDay}`) },
   { route: 'GET /api/audit', expected: supervisorsOnly, call: (who) => clients[who].request('GET', '/api/audit') },
   { route: 'GET /api/audit.csv', expected: supervisorsOnly, call: (who) => clients[who].request('GET', '/api/audit.csv') },
   { route: 'GET /api/audit/verify', expected: supervisorsOnly, call: (who) => clients[who].request('GET', '/api/audit/verify') },
@@ -200,12 +203,13 @@ describe('approval and ownership', () => {
   it('shows a cashier only their own history, and a supervisor everyone\'s', async () => {
     const theirs = await newCashout(otherCashier);
     const mine = await newCashout(clients.cashier);
-    const own = (await clients.cashier.request('GET', `/api/cashouts?date=${today}`)).json as { cashouts: Cashout[] };
-    expect(own.cashouts.map((cashout) => cashout.id)).toContain(mine.id);
-    expect(own.cashouts.map((cashout) => cashout.id)).not.toContain(theirs.id);
-    expect(new Set(own.cashouts.map((cashout) => cashout.cashier))).toEqual(new Set([accountOf.cashier.username]));
-    const all = (await clients.supervisor.request('GET', `/api/cashouts?date=${today}`)).json as { cashouts: Cashout[] };
-    expect(all.cashouts.map((cashout) => cashout.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+    const history = async (who: ApiSession, of: Cashout) => ((await who.request('GET', `/api/cashouts?date=${dayOf(of)}`)).json as { cashouts: Cashout[] }).cashouts;
+    const ownOfMyDay = await history(clients.cashier, mine);
+    expect(ownOfMyDay.map((cashout) => cashout.id)).toContain(mine.id);
+    expect((await history(clients.cashier, theirs)).map((cashout) => cashout.id)).not.toContain(theirs.id);
+    expect(new Set(ownOfMyDay.map((cashout) => cashout.cashier))).toEqual(new Set([accountOf.cashier.username]));
+    expect((await history(clients.supervisor, mine)).map((cashout) => cashout.id)).toContain(mine.id);
+    expect((await history(clients.supervisor, theirs)).map((cashout) => cashout.id)).toContain(theirs.id);
   });
 });
 

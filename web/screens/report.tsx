@@ -4,7 +4,7 @@ import { api, ApiError } from '../api.ts';
 import { FailureAlert } from '../components/failure-alert.tsx';
 import { Progress } from '../components/progress.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
-import { localDate } from '../dates.ts';
+import { localDate } from '../../shared/local-date.ts';
 import { failureOf, type Failure } from '../failure.ts';
 import type { Screen } from '../flow.ts';
 import { formatMoney, t } from '../i18n/index.ts';

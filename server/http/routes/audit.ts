@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { type AuditVerifyResponse, auditAnchorQuery } from '../../../shared/api.ts';
+import { localDate } from '../../../shared/local-date.ts';
 import { formatCents } from '../../../shared/money.ts';
 import type { Store } from '../../store/types.ts';
 import { csvRow } from '../csv.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponse } from '../errors.ts';
-import { localDate, localDayRange, parseBound, type TimeRange } from '../local-day.ts';
+import { localDayAt, parseBound, type TimeRange } from '../local-day.ts';
 import { auditEventJson } from '../presenters.ts';
 import { requireRole, supervisorRoles } from '../session.ts';
 
@@ -15,10 +16,9 @@ const csvColumns = ['seq', 'at', 'actor', 'action', 'cashoutId', 'amount', 'curr
 /** Rows per write: the export streams instead of building one large string. */
 const csvChunkRows = 200;
 
-/** `from`/`to` as dates or ISO times; without them, today. */
-function rangeOf(c: Context<AppEnv>): TimeRange | null {
-  const today = localDayRange(localDate(Date.now()));
-  if (!today) return null;
+/** `from`/`to` as dates or ISO times; without them, the day that contains `now`. */
+function rangeOf(c: Context<AppEnv>, now: number): TimeRange | null {
+  const today = localDayAt(now);
   const fromText = c.req.query('from');
   const toText = c.req.query('to');
   const from = fromText === undefined ? today.from : parseBound(fromText, 'from');
@@ -29,20 +29,20 @@ function rangeOf(c: Context<AppEnv>): TimeRange | null {
 
 const badRange = 'Use from and to as dates like 2026-11-26 or ISO times, with from before to.';
 
-export function auditRoutes(store: Store): Hono<AppEnv> {
+export function auditRoutes(store: Store, now: () => number): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   // Guarded per route: this group is mounted at /api, where a use('*') would guard every API route.
   const supervisor = requireRole(...supervisorRoles);
 
   routes.get('/audit', supervisor, async (c) => {
-    const range = rangeOf(c);
+    const range = rangeOf(c, now());
     if (!range) return errorResponse(c, 'INVALID_INPUT', badRange);
     const rows = await store.listAudit(range.from, range.to);
     return c.json({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), events: rows.map(auditEventJson) });
   });
 
   routes.get('/audit.csv', supervisor, async (c) => {
-    const range = rangeOf(c);
+    const range = rangeOf(c, now());
     if (!range) return errorResponse(c, 'INVALID_INPUT', badRange);
     const rows = await store.listAudit(range.from, range.to);
     c.header('Content-Type', 'text/csv; charset=utf-8');
