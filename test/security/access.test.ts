@@ -1,5 +1,4 @@
 import type { Cashout } from '../../shared/api.ts';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { contentSecurityPolicy } from '../../server/http/security-headers.ts';
 import type { TestAccount } from '../reliability/support/accounts.ts';
 import { type ApiResponse, type ApiSession, createApiSession } from '../reliability/support/api-session.ts';
 import { startKasaStack, type KasaStack } from '../reliability/support/kasa-stack.ts';
+import { selfSignedCertificate } from '../server/support/self-signed-certificate.ts';
 import { type RawResponse, rawRequest, setCookieFor } from './support/raw-http.ts';
 import { createStaticFixture, type StaticFixture } from './support/static-fixture.ts';
 
@@ -312,27 +312,14 @@ describe('sign-in throttling', () => {
   });
 });
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-describe.skipIf(!hasOpenssl)('over HTTPS', () => {
+describe('over HTTPS', () => {
   let secure: KasaStack;
   let certDir: string;
 
   beforeAll(async () => {
     certDir = await mkdtemp(join(tmpdir(), 'kasa-tls-'));
-    const [cert, key] = [join(certDir, 'cert.pem'), join(certDir, 'key.pem')];
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-    ], { stdio: 'ignore' });
-    secure = await startKasaStack({ cashiers: 1, supervisors: 1, env: { TLS_CERT: cert, TLS_KEY: key } });
+    const { certFile, keyFile } = selfSignedCertificate(certDir);
+    secure = await startKasaStack({ cashiers: 1, supervisors: 1, env: { TLS_CERT: certFile, TLS_KEY: keyFile } });
   }, 60_000);
 
   afterAll(async () => {
