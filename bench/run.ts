@@ -1,32 +1,66 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runBundleBench } from './bundle.ts';
 import { runFlowBench } from './flow.ts';
 import { runScanBench } from './scan.ts';
 import { runServerBench } from './server.ts';
+import { repoRoot } from './support/dist.ts';
 import { describeMachine } from './support/machine.ts';
-import { printTable, type ResultRow } from './support/results.ts';
+import { describeTarget, type ResultRow } from './support/results.ts';
+import { runCount } from './support/run-count.ts';
+import { type BenchResults, summaryTable, withSummary } from './support/summary-table.ts';
+import { combineRuns } from './support/verdicts.ts';
 
-/** `npm run bench`: the four benchmarks one after another, then one table. Figures never fail the run. */
+/**
+ * `npm run bench [-- --runs N]`: the four benchmarks one after another, N times; then every figure
+ * with its target and the verdict on the median of the runs goes to bench/results.json and the
+ * summary table of BENCHMARKS.md. Figures never fail the run.
+ */
 const benchmarks: [ResultRow['benchmark'], () => Promise<ResultRow[]>][] = [
   ['bundle', runBundleBench],
   ['flow', runFlowBench],
   ['server', runServerBench],
   ['scan', runScanBench],
 ];
+const knobs = ['BENCH_STEPS', 'BENCH_CONNECTIONS', 'BENCH_SCAN_REPS', 'BENCH_SCAN_VARIANT_REPS', 'BENCH_FLOW_REPS'];
+const resultsFile = join(repoRoot, 'bench', 'results.json');
+const benchmarksFile = join(repoRoot, 'BENCHMARKS.md');
 
-for (const line of describeMachine()) console.log(line);
-const started = Date.now();
-const rows: ResultRow[] = [];
-for (const [name, run] of benchmarks) {
-  console.log(`\n— ${name} —`);
-  const began = Date.now();
-  try {
-    rows.push(...(await run()));
-  } catch (error) {
-    // One broken benchmark should not hide the others' figures.
-    console.error(error);
-    rows.push({ benchmark: name, metric: 'did not complete', value: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) });
+async function runOnce(run: number, of: number): Promise<ResultRow[]> {
+  const rows: ResultRow[] = [];
+  for (const [name, bench] of benchmarks) {
+    console.log(`\n— ${name} (run ${run} of ${of}) —`);
+    const began = Date.now();
+    try {
+      rows.push(...(await bench()));
+    } catch (error) {
+      // One broken benchmark should not hide the others' figures.
+      console.error(error);
+      rows.push({ benchmark: name, metric: 'did not complete', value: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) });
+    }
+    console.log(`(${name}: ${((Date.now() - began) / 1000).toFixed(0)} s)`);
   }
-  console.log(`(${name}: ${((Date.now() - began) / 1000).toFixed(0)} s)`);
+  return rows;
 }
-console.log(`\nSummary (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
-printTable(rows);
+
+const runs = runCount(process.argv.slice(2), process.env);
+const machine = describeMachine();
+for (const line of machine) console.log(line);
+const started = Date.now();
+const perRun: ResultRow[][] = [];
+for (let run = 1; run <= runs; run++) perRun.push(await runOnce(run, runs));
+
+const results: BenchResults = {
+  finishedAt: new Date().toISOString(),
+  runs,
+  settings: Object.fromEntries(knobs.flatMap((knob) => (process.env[knob] === undefined ? [] : [[knob, process.env[knob] ?? '']]))),
+  machine,
+  figures: combineRuns(perRun),
+};
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(benchmarksFile, withSummary(readFileSync(benchmarksFile, 'utf8'), summaryTable(results)));
+console.log(`\nSummary of ${runs} run(s), ${((Date.now() - started) / 1000).toFixed(0)} s in all; written to bench/results.json and BENCHMARKS.md`);
+for (const figure of results.figures) {
+  const judged = figure.target ? ` — median ${figure.median?.toFixed(2) ?? 'n/a'} vs ${describeTarget(figure.target)}: ${figure.verdict}` : '';
+  console.log(`${figure.benchmark.padEnd(6)} ${figure.metric}: ${figure.values.join(' · ')}${judged}`);
+}

@@ -21,6 +21,7 @@ import { sessionRoutes } from './routes/session.ts';
 /** The whole HTTP surface (design §3) as one Hono app; `app.request()` drives it in tests. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { config, service, sessions, store } = deps;
+  const now = deps.now ?? Date.now;
   const app = new Hono<AppEnv>();
   const checkCredentials = createCredentialCheck(deps.accounts, deps.loginThrottle ?? createLoginThrottle());
   const presentation = { limits: config.limits, maxCodeAttempts: config.maxCodeAttempts };
@@ -33,9 +34,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/health', healthRoutes(deps.health));
   app.route('/api/session', sessionRoutes(sessions, checkCredentials));
   app.route('/api/config', configRoutes(config));
-  app.route('/api/cashouts', cashoutRoutes(service, presentation, checkCredentials));
-  app.route('/api/reports', reportRoutes(service));
-  app.route('/api', auditRoutes(store));
+  app.route('/api/cashouts', cashoutRoutes(service, presentation, checkCredentials, now));
+  app.route('/api/reports', reportRoutes(service, now));
+  app.route('/api', auditRoutes(store, now));
 
   if (deps.staticRoot !== undefined) app.get('*', servePwa(deps.staticRoot));
   return app;

@@ -19,4 +19,6 @@ export interface AppDeps {
   staticRoot?: string;
   /** Failed sign-ins and approvals, per username and per client address; defaults in `defaultLoginLimits`. */
   loginThrottle?: LoginThrottle;
+  /** The clock that decides "today" when a request names no day; defaults to `Date.now`. */
+  now?: () => number;
 }

@@ -1,5 +1,7 @@
 /** Calendar days in the server's local time zone: a shift's day is the shop's day, not UTC's. */
 
+import { localDate } from '../../shared/local-date.ts';
+
 export interface TimeRange {
   from: number;
   to: number;
@@ -17,10 +19,23 @@ export function localDayRange(date: string): TimeRange | null {
   return { from: start.getTime(), to: new Date(year, month - 1, day + 1).getTime() };
 }
 
-export function localDate(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** The local day that contains the instant `ms`. */
+export function localDayAt(ms: number): TimeRange {
+  const at = new Date(ms);
+  const [year, month, day] = [at.getFullYear(), at.getMonth(), at.getDate()];
+  return { from: new Date(year, month, day).getTime(), to: new Date(year, month, day + 1).getTime() };
+}
+
+export const badDateMessage = 'Use a date like 2026-11-26.';
+
+/**
+ * The day a `date` query parameter names, or without one the day that contains `now`: the
+ * caller's clock decides "today", so a request at 23:59:59.999 still lists that day.
+ */
+export function requestedDay(date: string | undefined, now: number): ({ date: string } & TimeRange) | null {
+  const day = date ?? localDate(now);
+  const range = localDayRange(day);
+  return range && { date: day, ...range };
 }
 
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;

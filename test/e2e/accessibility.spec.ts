@@ -1,18 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { approveAsSupervisor, checkIdentity, enterCodeByHand, signIn, startCashout } from './support/cashier.ts';
-import { type KasaUnderTest, startKasa } from './support/serve.ts';
+import { expect, test } from './support/kasa-fixture.ts';
 import { walletWithCode } from './support/wallets.ts';
-
-let kasa: KasaUnderTest;
-
-test.beforeAll(async () => {
-  kasa = await startKasa();
-});
-
-test.afterAll(async () => {
-  await kasa?.close();
-});
 
 /** The violations a cashier with a disability would actually be blocked by; minor and moderate ones are left to review. */
 async function seriousViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
@@ -31,7 +21,7 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(await seriousViolations(page), screen).toEqual([]);
 }
 
-test('every screen of a cash-out, from sign-in to give cash', async ({ page }) => {
+test('every screen of a cash-out, from sign-in to give cash', async ({ page, kasa }) => {
   const { code } = walletWithCode(kasa.simulator, 500_00);
   await page.goto(kasa.origin);
   await expectAccessible(page, 'signin');
@@ -53,7 +43,7 @@ test('every screen of a cash-out, from sign-in to give cash', async ({ page }) =
   await expectAccessible(page, 'give-cash');
 });
 
-test('the supervisor approval form on the verify screen', async ({ page }) => {
+test('the supervisor approval form on the verify screen', async ({ page, kasa }) => {
   const { code } = walletWithCode(kasa.simulator, 500_00);
   await page.goto(kasa.origin);
   await signIn(page, kasa.accounts.cashier);
@@ -66,7 +56,7 @@ test('the supervisor approval form on the verify screen', async ({ page }) => {
   await expectAccessible(page, 'verify');
 });
 
-test('history, daily report and settings', async ({ page }) => {
+test('history, daily report and settings', async ({ page, kasa }) => {
   await page.goto(kasa.origin);
   await signIn(page, kasa.accounts.supervisor);
   await page.getByTestId('history-open').click();

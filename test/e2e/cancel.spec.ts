@@ -1,19 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { enterCodeByHand, signIn, startCashout } from './support/cashier.ts';
-import { type KasaUnderTest, startKasa } from './support/serve.ts';
+import { expect, test } from './support/kasa-fixture.ts';
 import { latestTransaction, transactionOf, walletWithCode } from './support/wallets.ts';
 
-let kasa: KasaUnderTest;
-
-test.beforeAll(async () => {
-  kasa = await startKasa();
-});
-
-test.afterAll(async () => {
-  await kasa?.close();
-});
-
-test('cancelling on the verify screen revokes the transaction and releases the hold', async ({ page }) => {
+test('cancelling on the verify screen revokes the transaction and releases the hold', async ({ page, kasa }) => {
   const { walletId, code } = walletWithCode(kasa.simulator, 100_00);
   await page.goto(kasa.origin);
   await signIn(page, kasa.accounts.cashier);
@@ -28,7 +17,7 @@ test('cancelling on the verify screen revokes the transaction and releases the h
   expect(kasa.simulator.state.wallet(walletId)).toMatchObject({ balances: { EUR: 100_00 }, held: { EUR: 0 } });
 });
 
-test('cancelling on the scan screen revokes the transaction created for the amount', async ({ page }) => {
+test('cancelling on the scan screen revokes the transaction created for the amount', async ({ page, kasa }) => {
   await page.goto(kasa.origin);
   await signIn(page, kasa.accounts.cashier);
   await startCashout(page, '12.00');

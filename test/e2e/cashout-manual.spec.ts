@@ -1,24 +1,13 @@
-import { expect, test } from '@playwright/test';
 import { approveAsSupervisor, checkIdentity, enterCodeByHand, giveCashText, signIn, startCashout } from './support/cashier.ts';
-import { type KasaUnderTest, startKasa } from './support/serve.ts';
+import { expect, test } from './support/kasa-fixture.ts';
 import { transactionOf, walletWithCode } from './support/wallets.ts';
 
-let kasa: KasaUnderTest;
-
-test.beforeAll(async () => {
-  kasa = await startKasa();
-});
-
-test.afterAll(async () => {
-  await kasa?.close();
-});
-
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, kasa }) => {
   await page.goto(kasa.origin);
   await signIn(page, kasa.accounts.cashier);
 });
 
-test('a code typed by hand pays out like a scanned one', async ({ page }) => {
+test('a code typed by hand pays out like a scanned one', async ({ page, kasa }) => {
   const { walletId, code } = walletWithCode(kasa.simulator, 100_00);
   await startCashout(page, '25.00');
   // Typed as a person reads it off a phone: in groups.
@@ -36,7 +25,7 @@ test('a code typed by hand pays out like a scanned one', async ({ page }) => {
   await expect(page.getByTestId('amount-display')).toBeVisible();
 });
 
-test('300.00 needs a supervisor, and the cashier cannot approve it alone', async ({ page }) => {
+test('300.00 needs a supervisor, and the cashier cannot approve it alone', async ({ page, kasa }) => {
   const { walletId, code } = walletWithCode(kasa.simulator, 500_00);
   await startCashout(page, '300.00');
   await enterCodeByHand(page, code);
@@ -57,7 +46,7 @@ test('300.00 needs a supervisor, and the cashier cannot approve it alone', async
   expect(transactionOf(kasa.simulator, walletId)).toMatchObject({ status: 'confirmed', amount: 300_00 });
 });
 
-test('a reload on the verify screen comes back to the verify screen of the same cash-out', async ({ page }) => {
+test('a reload on the verify screen comes back to the verify screen of the same cash-out', async ({ page, kasa }) => {
   const { walletId, code } = walletWithCode(kasa.simulator, 100_00);
   await startCashout(page, '45.00');
   await enterCodeByHand(page, code);

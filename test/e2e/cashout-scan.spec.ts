@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { checkIdentity, enterCodeByHand, giveCashText, signIn, startCashout, typeAmount } from './support/cashier.ts';
-import { expect, test } from './support/camera-fixture.ts';
-import { type KasaUnderTest, startKasa } from './support/serve.ts';
+import { expect, test } from './support/kasa-fixture.ts';
 import { transactionOf, walletWithCode } from './support/wallets.ts';
 
 /**
@@ -13,15 +12,8 @@ const screenshotDir = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots
 /** A phone in portrait, the cashier's usual device. */
 const phone = { width: 390, height: 844 };
 
-let kasa: KasaUnderTest;
-
 test.beforeAll(async () => {
-  kasa = await startKasa();
   await mkdir(screenshotDir, { recursive: true });
-});
-
-test.afterAll(async () => {
-  await kasa?.close();
 });
 
 const symbologies = [
@@ -30,7 +22,7 @@ const symbologies = [
 ] as const;
 
 for (const { symbology, label, screenshots } of symbologies) {
-  test(`pays out €50.00 for a ${label} scanned from the customer's phone`, async ({ withCamera }) => {
+  test(`pays out €50.00 for a ${label} scanned from the customer's phone`, async ({ withCamera, kasa }) => {
     const { walletId, code } = walletWithCode(kasa.simulator, 100_00);
     // Blank frames first, so the scan screen is seen (and photographed) before the code comes into view.
     const { page } = await withCamera(code, symbology, {
@@ -70,7 +62,7 @@ for (const { symbology, label, screenshots } of symbologies) {
   });
 }
 
-test('a refused code still in front of the camera after "Scan again" is not sent again', async ({ withCamera }) => {
+test('a refused code still in front of the camera after "Scan again" is not sent again', async ({ withCamera, kasa }) => {
   const refusedCode = '0000000000000000000000000003';
   const { walletId, code } = walletWithCode(kasa.simulator, 100_00);
   const { page } = await withCamera(refusedCode, 'qrcode', { context: { baseURL: kasa.origin, viewport: phone } });

@@ -1,17 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { checkIdentity, enterCodeByHand, giveCashText, signIn, startCashout } from './support/cashier.ts';
-import { type KasaUnderTest, startKasa } from './support/serve.ts';
+import { expect, test } from './support/kasa-fixture.ts';
 import { walletWithCode } from './support/wallets.ts';
-
-let kasa: KasaUnderTest;
-
-test.beforeAll(async () => {
-  kasa = await startKasa();
-});
-
-test.afterAll(async () => {
-  await kasa?.close();
-});
 
 /** WCAG 2.5.5 (AAA) and Android's guideline: a finger needs 48 × 48 CSS px. */
 const minTarget = 48;
@@ -60,7 +50,7 @@ async function expectUsable(page: Page, screen: string): Promise<void> {
 }
 
 for (const { name, viewport } of devices) {
-  test(`a whole cash-out fits and is touchable on a ${name}`, async ({ page }) => {
+  test(`a whole cash-out fits and is touchable on a ${name}`, async ({ page, kasa }) => {
     await page.setViewportSize(viewport);
     const { code } = walletWithCode(kasa.simulator, 100_00);
     await page.goto(kasa.origin);
@@ -87,7 +77,7 @@ for (const { name, viewport } of devices) {
   });
 }
 
-test('a refused code, on the smallest phone', async ({ page }) => {
+test('a refused code, on the smallest phone', async ({ page, kasa }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(kasa.origin);
   await signIn(page, kasa.accounts.cashier);

@@ -1,31 +1,22 @@
-import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { checkIdentity, enterCodeByHand, giveCashText, signIn, startCashout } from './support/cashier.ts';
 import { giveCashWasSeen, watchForGiveCash } from './support/give-cash-watch.ts';
-import { type KasaUnderTest, startKasa } from './support/serve.ts';
+import { expect, test } from './support/kasa-fixture.ts';
+import type { KasaUnderTest } from './support/serve.ts';
 import { transactionOf, walletWithCode } from './support/wallets.ts';
 
-let kasa: KasaUnderTest;
-
-test.beforeAll(async () => {
-  kasa = await startKasa();
-});
-
-test.afterAll(async () => {
-  await kasa?.close();
-});
-
-test.afterEach(() => {
+test.afterEach(({ kasa }) => {
   kasa.simulator.state.clearFaults();
 });
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, kasa }) => {
   await watchForGiveCash(page);
   await page.goto(kasa.origin);
   await signIn(page, kasa.accounts.cashier);
 });
 
 /** Brings a €25.00 cash-out to the verify screen with the identity checks ticked; returns its wallet. */
-async function readyToConfirm(page: import('@playwright/test').Page): Promise<number> {
+async function readyToConfirm(page: Page, kasa: KasaUnderTest): Promise<number> {
   const { walletId, code } = walletWithCode(kasa.simulator, 100_00);
   await startCashout(page, '25.00');
   await enterCodeByHand(page, code);
@@ -34,8 +25,8 @@ async function readyToConfirm(page: import('@playwright/test').Page): Promise<nu
   return walletId;
 }
 
-test('a confirm answer lost after Paysera committed shows "checking", then "give cash"', async ({ page }) => {
-  const walletId = await readyToConfirm(page);
+test('a confirm answer lost after Paysera committed shows "checking", then "give cash"', async ({ page, kasa }) => {
+  const walletId = await readyToConfirm(page, kasa);
   kasa.simulator.state.addFault({ endpoint: 'confirm', kind: 'drop_after' });
   // Reading the transaction back fails too, until the spec lifts it: the server cannot know yet.
   kasa.simulator.state.addFault({ endpoint: 'get', kind: 'drop_before', count: 10_000 });
@@ -49,8 +40,8 @@ test('a confirm answer lost after Paysera committed shows "checking", then "give
   await expect(page.getByTestId('give-cash-screen')).toContainText(giveCashText('25.00'), { timeout: 30_000 });
 });
 
-test('a confirm lost before Paysera saw it is sent once more, and cash is given only once Paysera confirmed', async ({ page }) => {
-  const walletId = await readyToConfirm(page);
+test('a confirm lost before Paysera saw it is sent once more, and cash is given only once Paysera confirmed', async ({ page, kasa }) => {
+  const walletId = await readyToConfirm(page, kasa);
   kasa.simulator.state.addFault({ endpoint: 'confirm', kind: 'drop_before' });
   await page.getByTestId('confirm-button').click();
 
@@ -59,8 +50,8 @@ test('a confirm lost before Paysera saw it is sent once more, and cash is given 
   expect(await giveCashWasSeen(page)).toBe(true);
 });
 
-test('a confirm that never reaches Paysera never shows "give cash"', async ({ page }) => {
-  const walletId = await readyToConfirm(page);
+test('a confirm that never reaches Paysera never shows "give cash"', async ({ page, kasa }) => {
+  const walletId = await readyToConfirm(page, kasa);
   kasa.simulator.state.addFault({ endpoint: 'confirm', kind: 'drop_before', count: 2 });
   await page.getByTestId('confirm-button').click();
 

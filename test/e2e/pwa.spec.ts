@@ -1,15 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { type KasaUnderTest, startKasa } from './support/serve.ts';
-
-let kasa: KasaUnderTest;
-
-test.beforeAll(async () => {
-  kasa = await startKasa();
-});
-
-test.afterAll(async () => {
-  await kasa?.close();
-});
+import { expect, test } from './support/kasa-fixture.ts';
 
 interface ManifestIcon {
   src: string;
@@ -18,7 +7,7 @@ interface ManifestIcon {
   purpose?: string;
 }
 
-test('the manifest makes the app installable', async ({ request }) => {
+test('the manifest makes the app installable', async ({ request, kasa }) => {
   const response = await request.get(`${kasa.origin}/manifest.webmanifest`);
   expect(response.ok()).toBe(true);
   const manifest = (await response.json()) as { name?: string; icons?: ManifestIcon[]; display?: string; start_url?: string };
@@ -37,7 +26,7 @@ test('the manifest makes the app installable', async ({ request }) => {
   }
 });
 
-test('after one visit the app shell loads offline and says it is offline', async ({ page, context }) => {
+test('after one visit the app shell loads offline and says it is offline', async ({ page, context, kasa }) => {
   await page.goto(kasa.origin);
   await expect(page.getByTestId('login-username')).toBeVisible();
   await page.evaluate(async () => {

@@ -1,26 +1,15 @@
-import { expect, test } from '@playwright/test';
 import { enterCodeByHand, signIn, startCashout } from './support/cashier.ts';
-import { type KasaUnderTest, startKasa } from './support/serve.ts';
+import { expect, test } from './support/kasa-fixture.ts';
 import { latestTransaction, walletWithCode } from './support/wallets.ts';
 
-let kasa: KasaUnderTest;
-
-test.beforeAll(async () => {
-  kasa = await startKasa();
-});
-
-test.afterAll(async () => {
-  await kasa?.close();
-});
-
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, kasa }) => {
   await page.goto(kasa.origin);
   await signIn(page, kasa.accounts.cashier);
 });
 
 const askForNewCode = 'Ask the customer to generate a new code in the Paysera app.';
 
-test('a code the simulator never issued is refused and nothing is reserved', async ({ page }) => {
+test('a code the simulator never issued is refused and nothing is reserved', async ({ page, kasa }) => {
   await startCashout(page, '20.00');
   await enterCodeByHand(page, '0000000000000000000000000001');
 
@@ -31,7 +20,7 @@ test('a code the simulator never issued is refused and nothing is reserved', asy
   expect(latestTransaction(kasa.simulator)?.status).toBe('new');
 });
 
-test('a wallet without enough money is refused and keeps its balance', async ({ page }) => {
+test('a wallet without enough money is refused and keeps its balance', async ({ page, kasa }) => {
   const { walletId, code } = walletWithCode(kasa.simulator, 10_00);
   await startCashout(page, '50.00');
   await enterCodeByHand(page, code);
@@ -43,7 +32,7 @@ test('a wallet without enough money is refused and keeps its balance', async ({ 
   expect(latestTransaction(kasa.simulator)?.status).toBe('new');
 });
 
-test('a code past its lifetime is refused as expired', async ({ page }) => {
+test('a code past its lifetime is refused as expired', async ({ page, kasa }) => {
   const ttlSeconds = 60;
   const { walletId, code } = walletWithCode(kasa.simulator, 100_00, ttlSeconds);
   await startCashout(page, '40.00');
@@ -57,7 +46,7 @@ test('a code past its lifetime is refused as expired', async ({ page }) => {
   expect(kasa.simulator.state.code(code)?.used).toBe(false);
 });
 
-test('after a refusal the cashier can scan again and the next good code pays out', async ({ page }) => {
+test('after a refusal the cashier can scan again and the next good code pays out', async ({ page, kasa }) => {
   const { walletId, code } = walletWithCode(kasa.simulator, 100_00);
   await startCashout(page, '15.00');
   await enterCodeByHand(page, '0000000000000000000000000002');

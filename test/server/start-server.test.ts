@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
 import { demoWalletId, startServer, type RunningServer } from '../../server/start-server.ts';
+import { selfSignedCertificate } from './support/self-signed-certificate.ts';
 
 const demoPasswords = { cashier: 'cashier-password-1', supervisor: 'supervisor-password-1' };
 
@@ -154,10 +154,7 @@ describe('startServer lifecycle', () => {
 
   it('serves HTTPS with HSTS and Secure cookies when TLS files are configured', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kasa-tls-'));
-    const certFile = join(dir, 'cert.pem');
-    const keyFile = join(dir, 'key.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
+    const { certFile, keyFile } = selfSignedCertificate(dir);
     const server = await startServer(config({ TLS_CERT: certFile, TLS_KEY: keyFile, LOG_LEVEL: 'silent' }), {
       port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demoPasswords,
     });

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Cashout, CashoutStatus } from '../../shared/api.ts';
+import type { CashoutStatus } from '../../shared/api.ts';
 import { errorCatalogue, type ErrorCode } from '../../shared/errors.ts';
 import { ApiError, NetworkError } from '../../web/api.ts';
 import { screenAfterError, screenAfterReserveError, screenForCashout, screenToResume } from '../../web/flow.ts';
-
-function cashout(status: CashoutStatus, extra: Partial<Cashout> = {}): Cashout {
-  return {
-    id: 'c-1',
-    status,
-    amount: '50.00',
-    currency: 'EUR',
-    transactionKey: 'tx',
-    createdAt: '2026-11-26T10:00:00.000Z',
-    expiresAt: null,
-    cashier: 'ona',
-    approvalRequired: false,
-    approvedBy: null,
-    confirmedAt: null,
-    attemptsLeft: 3,
-    ...extra,
-  };
-}
+import { cashout } from './cashout-fixture.ts';
 
 function apiError(code: ErrorCode): ApiError {
   const entry = errorCatalogue[code];
@@ -38,19 +21,19 @@ describe('screenForCashout', () => {
       expired: 'error',
       failed: 'error',
     };
-    for (const [status, name] of Object.entries(expected)) expect(screenForCashout(cashout(status as CashoutStatus)).name, status).toBe(name);
+    for (const [status, name] of Object.entries(expected)) expect(screenForCashout(cashout({ status: status as CashoutStatus })).name, status).toBe(name);
   });
 
   it('names why an ended cash-out ended: its error, else its status', () => {
-    const failed = cashout('failed', { error: { code: 'AMOUNT_MISMATCH', message: 'm', action: 'a' } });
+    const failed = cashout({ status: 'failed', error: { code: 'AMOUNT_MISMATCH', message: 'm', action: 'a' } });
     expect(screenForCashout(failed)).toMatchObject({ name: 'error', next: 'new-cashout', failure: { code: 'AMOUNT_MISMATCH' } });
-    expect(screenForCashout(cashout('expired'))).toMatchObject({ failure: { kind: 'local', code: 'EXPIRED' } });
-    expect(screenForCashout(cashout('cancelled'))).toMatchObject({ failure: { kind: 'local', code: 'CANCELLED' } });
+    expect(screenForCashout(cashout({ status: 'expired' }))).toMatchObject({ failure: { kind: 'local', code: 'EXPIRED' } });
+    expect(screenForCashout(cashout({ status: 'cancelled' }))).toMatchObject({ failure: { kind: 'local', code: 'CANCELLED' } });
   });
 });
 
 describe('after a reserve fails', () => {
-  const created = cashout('created');
+  const created = cashout({ status: 'created' });
 
   it('lets the cashier scan again after a refused code', () => {
     for (const code of ['INVALID_CODE', 'CODE_EXPIRED', 'INSUFFICIENT_FUNDS'] as const) {
@@ -85,7 +68,7 @@ describe('after a reserve fails', () => {
 describe('after a confirm or cancel fails', () => {
   // A lost session is not a screen of the flow: the session turns to sign-in (test/e2e/session-lost.spec.ts).
   it('never guesses: every failure reads the state back', () => {
-    const reserved = cashout('reserved');
+    const reserved = cashout({ status: 'reserved' });
     for (const error of [new NetworkError(), apiError('WALLET_UNAVAILABLE'), apiError('INTERNAL'), apiError('APPROVAL_REQUIRED')]) {
       expect(screenAfterError(reserved, error)).toMatchObject({ name: 'checking', cashout: reserved });
     }
@@ -94,10 +77,10 @@ describe('after a confirm or cancel fails', () => {
 
 describe('screenToResume', () => {
   it('resumes a cash-out that is still going or paid, and drops one that ended without payout', () => {
-    expect(screenToResume(cashout('created'))?.name).toBe('scan');
-    expect(screenToResume(cashout('reserved'))?.name).toBe('verify');
-    expect(screenToResume(cashout('in_doubt'))?.name).toBe('checking');
-    expect(screenToResume(cashout('confirmed'))?.name).toBe('give-cash');
-    for (const status of ['cancelled', 'expired', 'failed'] as const) expect(screenToResume(cashout(status)), status).toBeNull();
+    expect(screenToResume(cashout({ status: 'created' }))?.name).toBe('scan');
+    expect(screenToResume(cashout({ status: 'reserved' }))?.name).toBe('verify');
+    expect(screenToResume(cashout({ status: 'in_doubt' }))?.name).toBe('checking');
+    expect(screenToResume(cashout({ status: 'confirmed' }))?.name).toBe('give-cash');
+    for (const status of ['cancelled', 'expired', 'failed'] as const) expect(screenToResume(cashout({ status })), status).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Cashout, HistoryResponse } from '../../shared/api.ts';
+import type { HistoryResponse } from '../../shared/api.ts';
 import { createStorage, type KeyValueStore } from '../../web/storage.ts';
+import { cashout } from './cashout-fixture.ts';
 
 /** A key-value store in memory that keeps every value ever written, to inspect what would reach the disk. */
 function recordingStore() {
@@ -21,23 +22,8 @@ function recordingStore() {
 
 const code = '1234567890123456789012345678';
 
-function cashout(overrides: Partial<Cashout> = {}): Cashout {
-  return {
-    id: 'c-1',
-    status: 'confirmed',
-    amount: '50.00',
-    currency: 'EUR',
-    transactionKey: 'tx-key',
-    createdAt: '2026-11-26T10:00:00.000Z',
-    expiresAt: null,
-    cashier: 'ona',
-    approvalRequired: false,
-    approvedBy: null,
-    confirmedAt: '2026-11-26T10:01:00.000Z',
-    attemptsLeft: 3,
-    ...overrides,
-  };
-}
+/** A history holds what was paid out. */
+const confirmed = cashout({ status: 'confirmed', confirmedAt: '2026-11-26T10:01:00.000Z' });
 
 describe('device storage', () => {
   it('remembers and forgets the cash-out in progress', async () => {
@@ -54,7 +40,7 @@ describe('device storage', () => {
     const storage = createStorage(kv);
     const leaky = {
       date: '2026-11-26',
-      cashouts: [{ ...cashout(), code, reservationCode: code }],
+      cashouts: [{ ...confirmed, code, reservationCode: code }],
       totals: [{ currency: 'EUR', count: 1, amount: '50.00', code }],
       code,
     } as unknown as HistoryResponse;
@@ -70,7 +56,7 @@ describe('device storage', () => {
 
   it('gives the cached history back only to the same cashier for the same day', async () => {
     const storage = createStorage(recordingStore().kv);
-    await storage.cacheHistory('ona', { date: '2026-11-26', cashouts: [cashout()], totals: [] });
+    await storage.cacheHistory('ona', { date: '2026-11-26', cashouts: [confirmed], totals: [] });
     expect(await storage.cachedHistory('ona', '2026-11-26')).not.toBeNull();
     expect(await storage.cachedHistory('jonas', '2026-11-26')).toBeNull();
     expect(await storage.cachedHistory('ona', '2026-11-27')).toBeNull();

@@ -6,7 +6,7 @@ import { FailureAlert } from '../components/failure-alert.tsx';
 import { Progress } from '../components/progress.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { Totals } from '../components/totals.tsx';
-import { localDate } from '../dates.ts';
+import { localDate } from '../../shared/local-date.ts';
 import type { Screen } from '../flow.ts';
 import { formatMoney, formatTime, t } from '../i18n/index.ts';
 import type { CachedHistory, Storage } from '../storage.ts';

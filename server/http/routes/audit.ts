@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { type AuditPageResponse, type AuditVerifyResponse, auditAnchorQuery, auditPageMax, auditPageQuery } from '../../../shared/api.ts';
+import { localDate } from '../../../shared/local-date.ts';
 import { formatCents } from '../../../shared/money.ts';
 import type { AuditRow, Store } from '../../store/types.ts';
 import { csvRow } from '../csv.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponse } from '../errors.ts';
-import { localDate, localDayRange, parseBound, type TimeRange } from '../local-day.ts';
+import { localDayAt, parseBound, type TimeRange } from '../local-day.ts';
 import { auditEventJson } from '../presenters.ts';
 import { requireRole, supervisorRoles } from '../session.ts';
 
@@ -17,10 +18,9 @@ const maxCsvRangeDays = 31;
 // Plus an hour: a month of local days is an hour longer across the autumn clock change.
 const maxCsvRangeMs = (maxCsvRangeDays * 24 + 1) * 60 * 60 * 1000;
 
-/** `from`/`to` as dates or ISO times; without them, today. */
-function rangeOf(c: Context<AppEnv>): TimeRange | null {
-  const today = localDayRange(localDate(Date.now()));
-  if (!today) return null;
+/** `from`/`to` as dates or ISO times; without them, the day that contains `now`. */
+function rangeOf(c: Context<AppEnv>, now: number): TimeRange | null {
+  const today = localDayAt(now);
   const fromText = c.req.query('from');
   const toText = c.req.query('to');
   const from = fromText === undefined ? today.from : parseBound(fromText, 'from');
@@ -48,13 +48,13 @@ function csvLine(row: AuditRow): string {
   ]);
 }
 
-export function auditRoutes(store: Store): Hono<AppEnv> {
+export function auditRoutes(store: Store, now: () => number): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   // Guarded per route: this group is mounted at /api, where a use('*') would guard every API route.
   const supervisor = requireRole(...supervisorRoles);
 
   routes.get('/audit', supervisor, async (c) => {
-    const range = rangeOf(c);
+    const range = rangeOf(c, now());
     if (!range) return errorResponse(c, 'INVALID_INPUT', badRange);
     const page = auditPageQuery.safeParse({ after: c.req.query('after'), limit: c.req.query('limit') });
     if (!page.success) return errorResponse(c, 'INVALID_INPUT', page.error.issues[0]?.message ?? badRange);
@@ -70,7 +70,7 @@ export function auditRoutes(store: Store): Hono<AppEnv> {
   });
 
   routes.get('/audit.csv', supervisor, async (c) => {
-    const range = rangeOf(c);
+    const range = rangeOf(c, now());
     if (!range) return errorResponse(c, 'INVALID_INPUT', badRange);
     if (range.to - range.from > maxCsvRangeMs) {
       return errorResponse(c, 'INVALID_INPUT', `An export covers at most ${maxCsvRangeDays} days; export a longer period in parts.`);

@@ -12,21 +12,20 @@ import type { CredentialCheck } from '../credential-check.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponse } from '../errors.ts';
 import { jsonBody } from '../json-body.ts';
-import { localDate, localDayRange } from '../local-day.ts';
+import { badDateMessage, requestedDay } from '../local-day.ts';
 import { cashoutJson, confirmedTotals, type PresentationSettings } from '../presenters.ts';
 import { cashierRoles, currentUser, requireRole } from '../session.ts';
 
-export function cashoutRoutes(service: CashoutService, settings: PresentationSettings, checkCredentials: CredentialCheck): Hono<AppEnv> {
+export function cashoutRoutes(service: CashoutService, settings: PresentationSettings, checkCredentials: CredentialCheck, now: () => number): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireRole(...cashierRoles));
 
   routes.get('/', async (c) => {
-    const date = c.req.query('date') ?? localDate(Date.now());
-    const day = localDayRange(date);
-    if (!day) return errorResponse(c, 'INVALID_INPUT', 'Use a date like 2026-11-26.');
+    const day = requestedDay(c.req.query('date'), now());
+    if (!day) return errorResponse(c, 'INVALID_INPUT', badDateMessage);
     const records = await service.list(currentUser(c), day.from, day.to);
     const body: HistoryResponse = {
-      date,
+      date: day.date,
       cashouts: records.map((record) => cashoutJson(record, settings)),
       totals: confirmedTotals(records),
     };

@@ -4,7 +4,7 @@ import type { CashoutService } from '../../cashout/types.ts';
 import type { CashoutRecord } from '../../store/types.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponse } from '../errors.ts';
-import { localDate, localDayRange } from '../local-day.ts';
+import { badDateMessage, requestedDay } from '../local-day.ts';
 import { confirmedTotals } from '../presenters.ts';
 import { currentUser, requireRole, supervisorRoles } from '../session.ts';
 
@@ -17,16 +17,15 @@ export function dailyRows(records: readonly CashoutRecord[]): DailyReport['rows'
     .flatMap(([cashier, own]) => confirmedTotals(own).map((total) => ({ cashier, ...total })));
 }
 
-export function reportRoutes(service: CashoutService): Hono<AppEnv> {
+export function reportRoutes(service: CashoutService, now: () => number): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireRole(...supervisorRoles));
 
   routes.get('/daily', async (c) => {
-    const date = c.req.query('date') ?? localDate(Date.now());
-    const day = localDayRange(date);
-    if (!day) return errorResponse(c, 'INVALID_INPUT', 'Use a date like 2026-11-26.');
+    const day = requestedDay(c.req.query('date'), now());
+    if (!day) return errorResponse(c, 'INVALID_INPUT', badDateMessage);
     const records = await service.list(currentUser(c), day.from, day.to);
-    const report: DailyReport = { date, rows: dailyRows(records), totals: confirmedTotals(records) };
+    const report: DailyReport = { date: day.date, rows: dailyRows(records), totals: confirmedTotals(records) };
     return c.json(report);
   });
 

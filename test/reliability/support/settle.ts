@@ -1,4 +1,4 @@
-import { localDate } from '../../../server/http/local-day.ts';
+import { localDate } from '../../../shared/local-date.ts';
 import { openSqliteStore } from '../../../server/store/sqlite.ts';
 import type { CashoutRecord } from '../../../server/store/types.ts';
 import type { ApiSession } from './api-session.ts';

@@ -139,13 +139,18 @@ export function customer(h: Harness, balances: Record<string, number> = { EUR: 5
   return { walletId, code: h.sim.state.issueCode(walletId).code };
 }
 
+/** A €50.00 (or `amountCents`) cash-out by ona, reserved with a funded customer's code. */
+export async function reservedCashoutIn(h: Harness, amountCents = 5000): Promise<{ id: string; key: string; walletId: number; code: string }> {
+  const { walletId, code } = customer(h);
+  const { id, transactionKey } = await h.service.create(ona, { amountCents, currency: 'EUR' });
+  await h.service.reserve(ona, id, code);
+  return { id, key: transactionKey ?? '', walletId, code };
+}
+
 /** A fresh harness with one 50.00 EUR cash-out of ona's already reserved. */
 export async function startWithReservedCashout(options?: HarnessOptions): Promise<{ h: Harness; id: string; key: string; walletId: number }> {
   const h = await startHarness(options);
-  const { walletId, code } = customer(h);
-  const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
-  await h.service.reserve(ona, id, code);
-  return { h, id, key: transactionKey ?? '', walletId };
+  return { h, ...(await reservedCashoutIn(h)) };
 }
 
 const simStatusFor: Record<CashoutRecord['status'], string | null> = {

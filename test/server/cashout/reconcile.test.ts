@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bothChecks, customer, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
+import { bothChecks, customer, expectAgreement, expectRefusal, ona, reservedCashoutIn, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
 
 /** Unanswered writes: the outcome comes only from reading the transaction back, never from a guess. */
@@ -10,12 +10,10 @@ afterEach(async () => {
   await h?.close();
 });
 
+/** A fresh harness with one reserved cash-out in it. */
 async function reservedCashout(amountCents = 5000) {
   h = await startHarness();
-  const { walletId, code } = customer(h);
-  const { id, transactionKey } = await h.service.create(ona, { amountCents, currency: 'EUR' });
-  await h.service.reserve(ona, id, code);
-  return { id, key: transactionKey ?? '', walletId, code };
+  return reservedCashoutIn(h, amountCents);
 }
 
 describe('confirm without an answer', () => {

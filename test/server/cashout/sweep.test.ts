@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshCashout } from '../../../server/cashout/create.ts';
 import type { CashoutRecord } from '../../../server/store/types.ts';
-import { bothChecks, customer, defaultSettings, expectAgreement, expectRefusal, ona, startHarness } from './harness.ts';
+import { bothChecks, customer, defaultSettings, expectAgreement, expectRefusal, ona, reservedCashoutIn, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
 
 let h: Harness;
@@ -10,12 +10,10 @@ afterEach(async () => {
   await h?.close();
 });
 
-async function reservedCashout() {
+/** A fresh harness with one reserved cash-out in it. */
+async function reservedCashout(amountCents = 5000) {
   h = await startHarness();
-  const { walletId, code } = customer(h);
-  const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
-  await h.service.reserve(ona, id, code);
-  return { id, key: transactionKey ?? '', walletId };
+  return reservedCashoutIn(h, amountCents);
 }
 
 describe('sweep: holds past their time', () => {

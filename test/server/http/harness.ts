@@ -16,6 +16,7 @@ import { openSqliteStore } from '../../../server/store/sqlite.ts';
 import type { Store } from '../../../server/store/types.ts';
 import { createWalletClient } from '../../../server/wallet/client.ts';
 import type { Cashout } from '../../../shared/api.ts';
+import { noonClock } from './test-clock.ts';
 
 /**
  * A real app on real parts: SQLite in a temp dir, the simulator on loopback, the real wallet
@@ -37,15 +38,26 @@ export interface Harness {
   logLines: string[];
   config: Config;
   deps: AppDeps;
+  /** The one clock of store, workflow, sessions and routes. */
+  now: () => number;
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { env?: Record<string, string>; loginThrottle?: LoginThrottle; staticRoot?: string } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  loginThrottle?: LoginThrottle;
+  staticRoot?: string;
+  /** Defaults to `noonClock()`: never the real time of day. */
+  now?: () => number;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const parsed = parseConfig({ MAX_AMOUNT: '1000.00', SUPERVISOR_THRESHOLD: '300.00', ...options.env });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const config = parsed.config;
   const dir = mkdtempSync(join(tmpdir(), 'kasa-http-'));
-  const store = openSqliteStore({ dataDir: dir });
+  const now = options.now ?? noonClock();
+  const store = openSqliteStore({ dataDir: dir, now });
   const simulator = await startSimulator({ clients: { [clientId]: macKey }, controlEnabled: true, port: 0 });
   const walletId = simulator.state.createWallet({ EUR: 500_000 });
   const logLines: string[] = [];
@@ -70,15 +82,17 @@ export async function startHarness(options: { env?: Record<string, string>; logi
     store,
     wallet,
     settings: cashoutSettingsOf(config),
+    now,
   });
   const deps: AppDeps = {
     config,
     service,
     accounts,
-    sessions: createSessionManager({ store }),
+    sessions: createSessionManager({ store, now }),
     store,
     health: createHealthCheck(wallet, config.mode),
     log,
+    now,
     ...(options.loginThrottle && { loginThrottle: options.loginThrottle }),
     ...(options.staticRoot !== undefined && { staticRoot: options.staticRoot }),
   };
@@ -90,6 +104,7 @@ export async function startHarness(options: { env?: Record<string, string>; logi
     logLines,
     config,
     deps,
+    now,
     async close() {
       await simulator.close();
       await store.close();

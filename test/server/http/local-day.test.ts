@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, localDayRange, parseBound } from '../../../server/http/local-day.ts';
+import { localDayAt, localDayRange, parseBound, requestedDay } from '../../../server/http/local-day.ts';
+import { localDate } from '../../../shared/local-date.ts';
 
 describe('local days', () => {
   it('spans a local calendar day', () => {
@@ -7,6 +8,21 @@ describe('local days', () => {
     expect(range).toEqual({ from: new Date(2026, 10, 26).getTime(), to: new Date(2026, 10, 27).getTime() });
     expect(localDate(range?.from ?? 0)).toBe('2026-11-26');
     expect(localDate((range?.to ?? 0) - 1)).toBe('2026-11-26');
+  });
+
+  it('finds the day around an instant, up to its last millisecond', () => {
+    const day = { from: new Date(2026, 10, 26).getTime(), to: new Date(2026, 10, 27).getTime() };
+    expect(localDayAt(day.from)).toEqual(day);
+    expect(localDayAt(day.to - 1)).toEqual(day);
+    expect(localDayAt(day.to)).toEqual(localDayRange('2026-11-27'));
+  });
+
+  it('takes the requested date, or without one the day of the given clock', () => {
+    const lastMoment = new Date(2026, 10, 26, 23, 59, 59, 999).getTime();
+    expect(requestedDay(undefined, lastMoment)).toEqual({ date: '2026-11-26', ...localDayRange('2026-11-26') });
+    expect(requestedDay(undefined, lastMoment + 1)).toEqual({ date: '2026-11-27', ...localDayRange('2026-11-27') });
+    expect(requestedDay('2001-01-01', lastMoment)).toEqual({ date: '2001-01-01', ...localDayRange('2001-01-01') });
+    expect(requestedDay('2026-02-30', lastMoment)).toBeNull();
   });
 
   it('refuses malformed and impossible dates', () => {

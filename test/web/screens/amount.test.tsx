@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConfigResponse } from '../../../shared/api.ts';
 import type { FlowControl, Screen } from '../../../web/flow.ts';
 import { AmountScreen } from '../../../web/screens/amount.tsx';
-import { config } from './cashout-fixture.ts';
+import { config } from '../cashout-fixture.ts';
 import { mount } from './render.ts';
 
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowControl, Screen } from '../../../web/flow.ts';
 import { ErrorScreen } from '../../../web/screens/error.tsx';
 import { GiveCashScreen } from '../../../web/screens/give-cash.tsx';
-import { cashout } from './cashout-fixture.ts';
+import { cashout } from '../cashout-fixture.ts';
 import { mount } from './render.ts';
 
 const shown: Screen[] = [];

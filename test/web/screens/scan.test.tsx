@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { FlowControl, Screen } from '../../../web/flow.ts';
 import { ScanScreen } from '../../../web/screens/scan.tsx';
 import type { Settings } from '../../../web/settings.ts';
-import { cashout } from './cashout-fixture.ts';
+import { cashout } from '../cashout-fixture.ts';
 import { setPageUrl } from '../page-url.ts';
 import { mount } from './render.ts';
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowControl } from '../../../web/flow.ts';
 import { VerifyScreen } from '../../../web/screens/verify.tsx';
-import { cashout, config } from './cashout-fixture.ts';
+import { cashout, config } from '../cashout-fixture.ts';
 import { mount } from './render.ts';
 
 const flow: FlowControl = { show: () => undefined, started: () => undefined, finish: () => undefined };

@@ -1,6 +1,6 @@
 import type { AuditVerifyResponse } from '../../../../shared/api.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../../../server/http/local-day.ts';
+import { testDay } from '../test-clock.ts';
 import { call, errorOf, payOut, signIn, startHarness, users, type Harness } from '../harness.ts';
 
 let h: Harness;
@@ -38,7 +38,7 @@ describe('GET /api/audit', () => {
   });
 
   it('takes dates and ISO times as bounds', async () => {
-    const today = localDate(Date.now());
+    const today = testDay;
     const byDate = (await (await call(h, 'GET', `/api/audit?from=${today}&to=${today}`, { cookie: supervisor })).json()) as AuditJson;
     expect(byDate.events.length).toBeGreaterThan(0);
     const past = (await (await call(h, 'GET', '/api/audit?from=2001-01-01T00:00:00Z&to=2001-01-02T00:00:00Z', { cookie: supervisor })).json()) as AuditJson;

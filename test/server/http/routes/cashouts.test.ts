@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHealthCheck } from '../../../../server/health.ts';
 import { createApp } from '../../../../server/http/app.ts';
 import { createWalletClient } from '../../../../server/wallet/client.ts';
-import { localDate } from '../../../../server/http/local-day.ts';
+import { testDay } from '../test-clock.ts';
 import type { Cashout } from '../../../../shared/api.ts';
 import { call, errorOf, password, payOut, signIn, startHarness, users, type Harness } from '../harness.ts';
 
@@ -161,7 +161,7 @@ describe('the cash-out flow over HTTP', () => {
 describe('history', () => {
   it("lists today's cash-outs: a cashier their own, a supervisor everyone's, with confirmed totals", async () => {
     const mine = await payOut(h, otherCashier, '12.34');
-    const today = localDate(Date.now());
+    const today = testDay;
 
     const own = await call(h, 'GET', `/api/cashouts?date=${today}`, { cookie: otherCashier });
     expect(own.status).toBe(200);

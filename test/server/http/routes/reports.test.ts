@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../../../server/http/local-day.ts';
+import { testDay } from '../test-clock.ts';
 import { call, errorOf, payOut, signIn, startHarness, users, type Harness } from '../harness.ts';
 
 let h: Harness;
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe('GET /api/reports/daily', () => {
   it('totals confirmed cash-outs per cashier and currency', async () => {
-    const today = localDate(Date.now());
+    const today = testDay;
     const response = await call(h, 'GET', `/api/reports/daily?date=${today}`, { cookie: supervisor });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({

@@ -1,5 +1,6 @@
-import type { Cashout, ConfigResponse } from '../../../shared/api.ts';
+import type { Cashout, ConfigResponse } from '../../shared/api.ts';
 
+/** The configuration the demo server answers with. */
 export const config: ConfigResponse = {
   maxAmount: '1000.00',
   supervisorThreshold: '300.00',
@@ -11,6 +12,7 @@ export const config: ConfigResponse = {
   demo: true,
 };
 
+/** A cash-out as the API returns it, reserved and waiting for confirmation unless `overrides` say otherwise. */
 export function cashout(overrides: Partial<Cashout> = {}): Cashout {
   return {
     id: 'c-1',
