@@ -66,7 +66,7 @@ describe('per-currency limits over HTTP', () => {
     expect(cashout.approvalRequired).toBe(true);
     const reserved = await cashier.request('POST', `/api/cashouts/${cashout.id}/reserve`, { code: stack.simulator.state.issueCode(walletId).code });
     expect(reserved.json).toMatchObject({ status: 'reserved', approvalRequired: true });
-    const confirmed = await cashier.request('POST', `/api/cashouts/${cashout.id}/confirm`, { identityChecked: true });
+    const confirmed = await cashier.request('POST', `/api/cashouts/${cashout.id}/confirm`, { identityChecks: ['document', 'photo'] });
     expect(confirmed.json).toMatchObject({ error: { code: 'APPROVAL_REQUIRED' } });
     await cashier.request('POST', `/api/cashouts/${cashout.id}/cancel`);
   });

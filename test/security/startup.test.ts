@@ -79,13 +79,14 @@ describe('server/main.ts', () => {
   }, 60_000);
 
   it('refuses live mode on a data folder holding demo accounts, saying why', async () => {
-    const store = openSqliteStore({ dataDir });
+    const auditKey = 'k'.repeat(32);
+    const store = openSqliteStore({ dataDir, auditKey });
     try {
       await ensureDemoAccounts(store, createAccounts(store), { cashier: 'old-demo-password-1', supervisor: 'old-demo-password-2' });
     } finally {
       await store.close();
     }
-    const run = runMain({ PAYSERA_CLIENT_ID: 'client', PAYSERA_MAC_KEY: 'mac-key-mac-key', PAYSERA_BASE_URL: 'http://127.0.0.1:9/rest/v1/', AUDIT_KEY: 'k'.repeat(32) });
+    const run = runMain({ PAYSERA_CLIENT_ID: 'client', PAYSERA_MAC_KEY: 'mac-key-mac-key', PAYSERA_BASE_URL: 'http://127.0.0.1:9/rest/v1/', AUDIT_KEY: auditKey });
     expect(await run.exited).toBe(1);
     expect(run.output().stderr).toMatch(/^Kasa failed to start: live mode refuses to start: .* holds the demo account\(s\) demo-cashier, demo-supervisor/m);
   }, 60_000);
