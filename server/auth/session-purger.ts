@@ -1,4 +1,5 @@
 import type { Logger } from '../log.ts';
+import { startRepeatingTask } from '../repeating-task.ts';
 import type { SessionManager } from './sessions.ts';
 
 export interface SessionPurgerOptions {
@@ -11,29 +12,12 @@ export interface SessionPurgerOptions {
  * back, so one abandoned on a lost phone would stay in the table for good.
  */
 export function startSessionPurger(sessions: Pick<SessionManager, 'purgeIdle'>, options: SessionPurgerOptions = {}): () => Promise<void> {
-  const intervalMs = options.intervalMs ?? 15 * 60 * 1000;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const run = (): void => {
-    running = sessions
-      .purgeIdle()
-      .then(
-        (count) => {
-          if (count > 0) options.log?.info({ sessions: count }, 'idle sessions purged');
-        },
-        (error: unknown) => options.log?.error({ err: error }, 'idle session purge failed'),
-      )
-      .then(() => {
-        if (!stopped) timer = setTimeout(run, intervalMs);
-      });
-  };
-  run();
-
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  const purge = () =>
+    sessions.purgeIdle().then(
+      (count) => {
+        if (count > 0) options.log?.info({ sessions: count }, 'idle sessions purged');
+      },
+      (error: unknown) => options.log?.error({ err: error }, 'idle session purge failed'),
+    );
+  return startRepeatingTask(purge, options.intervalMs ?? 15 * 60 * 1000);
 }

@@ -1,3 +1,4 @@
+import { startRepeatingTask } from '../repeating-task.ts';
 import type { CashoutLog } from './context.ts';
 import type { CashoutService } from './types.ts';
 
@@ -11,29 +12,12 @@ export interface SweeperOptions {
  * returned stop function resolves when a sweep in progress has finished.
  */
 export function startSweeper(service: Pick<CashoutService, 'sweep'>, options: SweeperOptions = {}): () => Promise<void> {
-  const intervalMs = options.intervalMs ?? 30_000;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const run = (): void => {
-    running = service
-      .sweep()
-      .then(
-        (counts) => {
-          if (counts.resolved > 0 || counts.revoked > 0) options.log?.info(counts, 'cash-out sweep');
-        },
-        (error: unknown) => options.log?.error({ err: error }, 'cash-out sweep failed'),
-      )
-      .then(() => {
-        if (!stopped) timer = setTimeout(run, intervalMs);
-      });
-  };
-  run();
-
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  const sweep = () =>
+    service.sweep().then(
+      (counts) => {
+        if (counts.resolved > 0 || counts.revoked > 0) options.log?.info(counts, 'cash-out sweep');
+      },
+      (error: unknown) => options.log?.error({ err: error }, 'cash-out sweep failed'),
+    );
+  return startRepeatingTask(sweep, options.intervalMs ?? 30_000);
 }

@@ -3,7 +3,8 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { SimClock } from './clock.ts';
 import { faultSpecSchema } from './faults.ts';
-import type { SimulatorState, WalletView } from './state.ts';
+import type { SimulatorState } from './state.ts';
+import type { WalletView } from './state-views.ts';
 
 const walletIdParam = z.coerce.number().int().positive();
 const createWalletSchema = z.strictObject({

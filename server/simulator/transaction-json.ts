@@ -1,5 +1,5 @@
 import { formatCents } from '../../shared/money.ts';
-import type { PaymentView, TransactionView } from './state.ts';
+import type { PaymentView, TransactionView } from './state-views.ts';
 
 const paymentStatus = { new: 'new', reserved: 'reserved', confirmed: 'confirmed', revoked: 'canceled' } as const;
 

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditVerifyResponse, Cashout } from '../../shared/api.ts';
 import { auditHash } from '../../server/store/audit-chain.ts';
+import type { AuditDbRow as StoredAuditRow } from '../../server/store/rows.ts';
 import { type ApiSession, createApiSession } from '../reliability/support/api-session.ts';
 import { startKasaStack, type KasaStack } from '../reliability/support/kasa-stack.ts';
 
@@ -37,19 +38,7 @@ async function createAndCancel(amount: string) {
   await cashier.request('POST', `/api/cashouts/${(created.json as Cashout).id}/cancel`);
 }
 
-type AuditDbRow = {
-  seq: number;
-  at: number;
-  actor: string;
-  action: string;
-  cashout_id: string | null;
-  amount_cents: number | null;
-  currency: string | null;
-  transaction_key: string | null;
-  outcome: string;
-  wallet_error: string | null;
-  prev_hash: string;
-};
+type AuditDbRow = Omit<StoredAuditRow, 'hash'>;
 
 /** Lowers every amount after `seq` and recomputes each hash the way the chain used to be hashed. */
 function rewriteAfter(seq: number): number {
