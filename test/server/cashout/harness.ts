@@ -147,12 +147,6 @@ export async function reservedCashoutIn(h: Harness, amountCents = 5000): Promise
   return { id, key: transactionKey ?? '', walletId, code };
 }
 
-/** A fresh harness with one 50.00 EUR cash-out of ona's already reserved. */
-export async function startWithReservedCashout(options?: HarnessOptions): Promise<{ h: Harness; id: string; key: string; walletId: number }> {
-  const h = await startHarness(options);
-  return { h, ...(await reservedCashoutIn(h)) };
-}
-
 const simStatusFor: Record<CashoutRecord['status'], string | null> = {
   created: 'new',
   reserved: 'reserved',

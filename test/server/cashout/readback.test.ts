@@ -1,22 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { oneLookDelaysMs } from '../../../server/cashout/readback.ts';
 import { defaultReadBackDelaysMs } from '../../../server/cashout/service.ts';
-import { bothChecks, expectAgreement, ona, startWithReservedCashout } from './harness.ts';
-import type { Harness } from './harness.ts';
+import { bothChecks, expectAgreement, ona } from './harness.ts';
+import { h, reservedCashout } from './per-test-harness.ts';
 
 /** Retries live in one layer: the workflow's read-back schedule, counted as GETs at the simulator. */
-
-let h: Harness;
-
-afterEach(async () => {
-  await h?.close();
-});
-
-async function reservedCashout() {
-  const started = await startWithReservedCashout();
-  h = started.h;
-  return started;
-}
 
 /** Every GET the simulator received while Paysera "could not be read" (each one dropped). */
 function unansweredGets(): number {

@@ -1,20 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { bothChecks, customer, expectAgreement, expectRefusal, ona, reservedCashoutIn, startHarness } from './harness.ts';
-import type { Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { bothChecks, customer, expectAgreement, expectRefusal, ona } from './harness.ts';
+import { h, reservedCashout, startFreshHarness } from './per-test-harness.ts';
 
 /** Unanswered writes: the outcome comes only from reading the transaction back, never from a guess. */
-
-let h: Harness;
-
-afterEach(async () => {
-  await h?.close();
-});
-
-/** A fresh harness with one reserved cash-out in it. */
-async function reservedCashout(amountCents = 5000) {
-  h = await startHarness();
-  return reservedCashoutIn(h, amountCents);
-}
 
 describe('confirm without an answer', () => {
   it('is confirmed when the read-back shows Paysera applied it (answer dropped after commit)', async () => {
@@ -100,7 +88,7 @@ describe('a write cut short by a crash, met by the cashier\'s next step', () => 
 
 describe('reserve without an answer', () => {
   it('is reserved when the read-back shows the reservation with the right amount', async () => {
-    h = await startHarness();
+    await startFreshHarness();
     const { walletId, code } = customer(h);
     const { id } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
     h.sim.state.addFault({ endpoint: 'reserve', kind: 'drop_after' });
@@ -110,7 +98,7 @@ describe('reserve without an answer', () => {
   });
 
   it('goes back to created without counting an attempt when the reservation never arrived', async () => {
-    h = await startHarness();
+    await startFreshHarness();
     const { walletId, code } = customer(h);
     const { id } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
     h.sim.state.addFault({ endpoint: 'reserve', kind: 'drop_before' });
@@ -122,7 +110,7 @@ describe('reserve without an answer', () => {
   });
 
   it('stays in_doubt while Paysera cannot be read, and never confirms until it is settled', async () => {
-    h = await startHarness();
+    await startFreshHarness();
     const { walletId, code } = customer(h);
     const { id } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
     h.sim.state.addFault({ endpoint: 'reserve', kind: 'drop_after' });
@@ -164,7 +152,7 @@ describe('cancel without an answer', () => {
 
 describe('create without an answer', () => {
   it('reports Paysera unavailable and leaves the cash-out in_doubt for the sweeper', async () => {
-    h = await startHarness();
+    await startFreshHarness();
     h.sim.state.addFault({ endpoint: 'create', kind: 'drop_after' });
     await expectRefusal(h.service.create(ona, { amountCents: 5000, currency: 'EUR' }), 'WALLET_UNAVAILABLE');
     const [record] = await h.service.list(ona, 0, Number.MAX_SAFE_INTEGER);
@@ -172,7 +160,7 @@ describe('create without an answer', () => {
   });
 
   it('is cancelled by the cashier: the stray transaction is found by its operation id and revoked', async () => {
-    h = await startHarness();
+    await startFreshHarness();
     h.sim.state.addFault({ endpoint: 'create', kind: 'drop_after' });
     await expectRefusal(h.service.create(ona, { amountCents: 5000, currency: 'EUR' }), 'WALLET_UNAVAILABLE');
     const [record] = await h.service.list(ona, 0, Number.MAX_SAFE_INTEGER);

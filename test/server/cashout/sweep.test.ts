@@ -1,20 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freshCashout } from '../../../server/cashout/create.ts';
 import type { CashoutRecord } from '../../../server/store/types.ts';
-import { bothChecks, customer, defaultSettings, expectAgreement, expectRefusal, ona, reservedCashoutIn, startHarness } from './harness.ts';
-import type { Harness } from './harness.ts';
-
-let h: Harness;
-
-afterEach(async () => {
-  await h?.close();
-});
-
-/** A fresh harness with one reserved cash-out in it. */
-async function reservedCashout(amountCents = 5000) {
-  h = await startHarness();
-  return reservedCashoutIn(h, amountCents);
-}
+import { bothChecks, customer, defaultSettings, expectAgreement, expectRefusal, ona } from './harness.ts';
+import { h, reservedCashout, startFreshHarness } from './per-test-harness.ts';
 
 describe('sweep: holds past their time', () => {
   it('revokes a reservation Kasa considers over, before Paysera releases it', async () => {
@@ -36,7 +24,7 @@ describe('sweep: holds past their time', () => {
   });
 
   it('revokes an abandoned cash-out nobody reserved within the hold time', async () => {
-    h = await startHarness();
+    await startFreshHarness();
     const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
     h.skewServiceClock(299);
     expect(await h.service.sweep()).toEqual({ resolved: 0, revoked: 0 });
@@ -101,7 +89,7 @@ describe('sweep: writes cut short by a crash', () => {
   });
 
   it('checks the amount of a pending reserve that Paysera applied, and keeps it reserved', async () => {
-    h = await startHarness();
+    await startFreshHarness();
     const { walletId, code } = customer(h);
     const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
     await h.store.updateCashout(id, { pending: 'reserve' });
@@ -113,7 +101,7 @@ describe('sweep: writes cut short by a crash', () => {
   });
 
   it('finds and revokes the transaction of a create cut short, and fails the cash-out', async () => {
-    h = await startHarness();
+    await startFreshHarness();
     const now = h.sim.clock.now();
     const record = freshCashout({ id: 'crashed-create', amountCents: 5000, currency: 'EUR', cashier: 'ona', now });
     await h.store.insertCashout(record, { actor: 'ona', action: 'cashout.create', cashoutId: record.id, outcome: 'pending' });
@@ -128,7 +116,7 @@ describe('sweep: writes cut short by a crash', () => {
   });
 
   it('fails a create in doubt that never reached Paysera', async () => {
-    h = await startHarness();
+    await startFreshHarness();
     h.sim.state.addFault({ endpoint: 'create', kind: 'drop_before' });
     await expectRefusal(h.service.create(ona, { amountCents: 5000, currency: 'EUR' }), 'WALLET_UNAVAILABLE');
     // The create might still be on its way: nothing is judged absent before the grace time.
@@ -141,7 +129,7 @@ describe('sweep: writes cut short by a crash', () => {
   });
 
   it('settles a cash-out whose transaction Paysera no longer knows, as nothing was paid', async () => {
-    h = await startHarness();
+    await startFreshHarness();
     const now = h.sim.clock.now();
     const record: CashoutRecord = {
       ...freshCashout({ id: 'forgotten-by-paysera', amountCents: 5000, currency: 'EUR', cashier: 'ona', now }),
@@ -170,7 +158,7 @@ describe('sweep: writes cut short by a crash', () => {
   });
 
   it('leaves nothing held and nothing unsettled after a mixed day', async () => {
-    h = await startHarness();
+    await startFreshHarness();
     const { walletId, code } = customer(h, { EUR: 100_000 });
     const done = await h.service.create(ona, { amountCents: 1000, currency: 'EUR' });
     await h.service.reserve(ona, done.id, code);
@@ -196,7 +184,7 @@ describe('sweep alongside a request', () => {
     const answerHeld = new Promise<void>((resolve) => {
       answer = resolve;
     });
-    h = await startHarness({
+    await startFreshHarness({
       wrapWallet: (wallet) => ({
         ...wallet,
         async createTransaction(input) {
