@@ -139,10 +139,10 @@ export function customer(h: Harness, balances: Record<string, number> = { EUR: 5
   return { walletId, code: h.sim.state.issueCode(walletId).code };
 }
 
-/** A €50.00 (or `amountCents`) cash-out by ona, reserved with a funded customer's code. */
-export async function reservedCashoutIn(h: Harness, amountCents = 5000): Promise<{ id: string; key: string; walletId: number; code: string }> {
+/** A €50.00 cash-out by ona, reserved with a funded customer's code. */
+export async function reservedCashoutIn(h: Harness): Promise<{ id: string; key: string; walletId: number; code: string }> {
   const { walletId, code } = customer(h);
-  const { id, transactionKey } = await h.service.create(ona, { amountCents, currency: 'EUR' });
+  const { id, transactionKey } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
   await h.service.reserve(ona, id, code);
   return { id, key: transactionKey ?? '', walletId, code };
 }
