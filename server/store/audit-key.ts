@@ -49,7 +49,7 @@ export function bindAuditKey(db: Database.Database, keyText: string): AuditChain
   }).immediate();
   if (record.key_check !== keyCheckOf(key, record.keyed_from)) {
     throw new Error(
-      `The audit chain in this database is kept with another key, or its key record was altered. Set AUDIT_KEY to the key it was started with (in demo mode, the one in DATA_DIR/${auditKeyFileName}).`,
+      `The audit chain in this database is kept with another key, or its key record was altered. Set AUDIT_KEY to the key it was started with (demo mode keeps its key beside its data, in DATA_DIR/demo/${auditKeyFileName}).`,
     );
   }
   return { key, keyedFrom: record.keyed_from };
