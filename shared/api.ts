@@ -27,7 +27,8 @@ export const amountString = z.string().max(32).superRefine((value, ctx) => {
 
 export const createCashoutRequest = z.strictObject({
   amount: amountString,
-  currency: z.enum(currencies).default('EUR'),
+  /** Without it, the server's default: the first of its accepted currencies. */
+  currency: z.enum(currencies).optional(),
 });
 export type CreateCashoutRequest = z.input<typeof createCashoutRequest>;
 

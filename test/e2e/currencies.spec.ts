@@ -35,6 +35,7 @@ test('a GBP cash-out offers only EUR and GBP, stops at the GBP limit and needs a
   await expect(page.getByTestId('verify-screen')).toBeVisible();
   await checkIdentity(page);
   await expect(page.getByTestId('approval-submit')).toBeVisible();
+  await expect(page.getByText('Amounts from £250.00 need a supervisor to approve on this device.')).toBeVisible();
   await expect(page.getByTestId('confirm-button')).toBeDisabled();
   expect(transactionOf(kasa.simulator, walletId)).toMatchObject({ status: 'reserved', amount: 260_00, currency: 'GBP' });
 });

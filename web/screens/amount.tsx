@@ -6,6 +6,7 @@ import { FailureAlert } from '../components/failure-alert.tsx';
 import { Keypad } from '../components/keypad.tsx';
 import { Progress } from '../components/progress.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { limitsFor } from '../currency-limits.ts';
 import { failureOf, type Failure } from '../failure.ts';
 import type { FlowControl } from '../flow.ts';
 import { formatMoney, formatTypedAmount, t } from '../i18n/index.ts';
@@ -36,8 +37,7 @@ export function AmountScreen({ config, flow, notice, onBusyChange }: AmountProps
   const [failure, setFailure] = useState<Failure | null>(null);
 
   const cents = typedCents(input);
-  // Each currency has its own limits: 300.00 EUR and 300.00 GBP are different amounts of money.
-  const limits = config.limits.find((entry) => entry.currency === currency) ?? config;
+  const limits = limitsFor(config, currency);
   const maxCents = centsOf(limits.maxAmount);
   const overLimit = cents !== null && cents > maxCents;
   const payable = cents !== null && !overLimit && !sending;

@@ -5,6 +5,7 @@ import { CancelButton } from '../components/cancel-button.tsx';
 import { FailureAlert } from '../components/failure-alert.tsx';
 import { Progress } from '../components/progress.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { limitsFor } from '../currency-limits.ts';
 import type { Failure } from '../failure.ts';
 import { screenAfterError, screenForCashout, type FlowControl } from '../flow.ts';
 import { formatMoney, formatTime, t } from '../i18n/index.ts';
@@ -61,7 +62,7 @@ export function VerifyScreen({ cashout: initial, notice, config, flow }: VerifyP
       </fieldset>
       {cashout.approvalRequired &&
         (awaitingApproval ? (
-          <ApprovalForm cashout={cashout} threshold={formatMoney(config.supervisorThreshold, cashout.currency)} flow={flow} onApproved={setCashout} />
+          <ApprovalForm cashout={cashout} threshold={formatMoney(limitsFor(config, cashout.currency).supervisorThreshold, cashout.currency)} flow={flow} onApproved={setCashout} />
         ) : (
           <p class="notice" role="status">
             {t('approval.done', { user: cashout.approvedBy ?? '' })}

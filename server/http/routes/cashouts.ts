@@ -19,6 +19,7 @@ import { cashierRoles, currentUser, requireRole } from '../session.ts';
 export function cashoutRoutes(service: CashoutService, settings: PresentationSettings, checkCredentials: CredentialCheck, now: () => number): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireRole(...cashierRoles));
+  const defaultCurrency = settings.limits[0]?.currency ?? 'EUR';
 
   routes.get('/', async (c) => {
     const day = requestedDay(c.req.query('date'), now());
@@ -33,7 +34,7 @@ export function cashoutRoutes(service: CashoutService, settings: PresentationSet
   });
 
   routes.post('/', jsonBody(createCashoutRequest), async (c) => {
-    const { amount, currency } = c.get('body');
+    const { amount, currency = defaultCurrency } = c.get('body');
     const parsed = parseAmount(amount);
     if (!parsed.ok) return errorResponse(c, 'INVALID_INPUT', parsed.reason);
     const record = await service.create(currentUser(c), { amountCents: parsed.cents, currency });
