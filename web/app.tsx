@@ -40,9 +40,9 @@ export function App({ storage, updates, initialSettings }: AppProps) {
       current.remember(cashout.id);
       show(screenForCashout(cashout));
     },
-    finish(notice) {
+    finish(notice, prefill) {
       current.forget();
-      show({ name: 'amount', notice });
+      show({ name: 'amount', notice, prefill });
     },
   };
 

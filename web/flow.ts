@@ -1,4 +1,5 @@
 import type { Cashout } from '../shared/api.ts';
+import type { Currency } from '../shared/money.ts';
 import { isOneOf, refusalsOfTheCode, refusalsThatEnd, refusalsToScanAgain } from './error-sets.ts';
 import { failureOf, failureOfCashout, type Failure } from './failure.ts';
 
@@ -8,13 +9,27 @@ import { failureOf, failureOfCashout, type Failure } from './failure.ts';
  * back rather than guess, so "give cash" appears only for a cash-out the server reports
  * `confirmed`. No screen here leads to sign-in: a lost session does, in one place (use-session.ts).
  */
+/** An amount carried over to a new cash-out, so the cashier does not type it again. */
+export interface AmountPrefill {
+  amount: string;
+  currency: Currency;
+}
+
 export type Screen =
-  | { name: 'amount'; notice?: 'cancelled' }
+  | { name: 'amount'; notice?: 'cancelled'; prefill?: AmountPrefill }
   | { name: 'scan'; cashout: Cashout; notice?: Failure; refused?: readonly string[] }
   | { name: 'verify'; cashout: Cashout; notice?: Failure }
   | { name: 'checking'; cashout: Cashout; notice?: Failure }
   | { name: 'give-cash'; cashout: Cashout }
-  | { name: 'error'; failure: Failure; cashout: Cashout; next: 'scan-again' | 'new-cashout'; refused?: readonly string[] }
+  | {
+      name: 'error';
+      failure: Failure;
+      cashout: Cashout;
+      next: 'scan-again' | 'new-cashout';
+      refused?: readonly string[];
+      /** Code attempts the server has left for this cash-out, when it was read after the refusal. */
+      triesLeft?: number;
+    }
   | { name: 'history' }
   | { name: 'report' }
   | { name: 'settings' };
@@ -74,6 +89,6 @@ export interface FlowControl {
   show(screen: Screen): void;
   /** A cash-out was created: remember it on the device and start scanning. */
   started(cashout: Cashout): void;
-  /** The cashier moves on from a settled cash-out: forget it and go home. */
-  finish(notice?: 'cancelled'): void;
+  /** The cashier moves on from a settled cash-out: forget it and go home, with its amount typed in when `prefill` is given. */
+  finish(notice?: 'cancelled', prefill?: AmountPrefill): void;
 }

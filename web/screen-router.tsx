@@ -38,7 +38,7 @@ export function ScreenRouter(props: ScreenRouterProps) {
       );
   }
   if (screen.name === 'amount') {
-    return <AmountScreen config={session.config} flow={props.flow} notice={screen.notice} onBusyChange={props.onHomeBusy} />;
+    return <AmountScreen config={session.config} flow={props.flow} notice={screen.notice} prefill={screen.prefill} onBusyChange={props.onHomeBusy} />;
   }
   if (!deferred) return <BootScreen />;
   return (
@@ -80,7 +80,9 @@ function CashierScreen({ screens, screen, user, config, flow, settings, storage,
     case 'give-cash':
       return <screens.GiveCashScreen cashout={screen.cashout} flow={flow} />;
     case 'error':
-      return <screens.ErrorScreen failure={screen.failure} cashout={screen.cashout} next={screen.next} refused={screen.refused} flow={flow} />;
+      return (
+        <screens.ErrorScreen failure={screen.failure} cashout={screen.cashout} next={screen.next} refused={screen.refused} triesLeft={screen.triesLeft} flow={flow} />
+      );
     case 'history':
       return <screens.HistoryScreen user={user} storage={storage} show={flow.show} />;
     case 'report':

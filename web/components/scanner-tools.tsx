@@ -7,8 +7,9 @@ interface ScannerToolsProps {
   onManual: () => void;
 }
 
-/** Torch and camera switch where the device has them, and manual entry always: each one tap away. */
+/** Torch and camera switch where the device has them, and manual entry until its field is shown: each one tap away. */
 export function ScannerTools({ scanner, manualShown, onManual }: ScannerToolsProps) {
+  if (!scanner.torchSupported && !scanner.canSwitchCamera && manualShown) return null;
   return (
     <div class="tools">
       {scanner.torchSupported && (
@@ -21,9 +22,11 @@ export function ScannerTools({ scanner, manualShown, onManual }: ScannerToolsPro
           {t('scan.switchCamera')}
         </button>
       )}
-      <button type="button" class="button button--secondary" data-testid="manual-entry-open" aria-expanded={manualShown} onClick={onManual}>
-        {t('scan.manual')}
-      </button>
+      {!manualShown && (
+        <button type="button" class="button button--secondary" data-testid="manual-entry-open" onClick={onManual}>
+          {t('scan.manual')}
+        </button>
+      )}
     </div>
   );
 }

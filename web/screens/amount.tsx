@@ -8,7 +8,7 @@ import { Progress } from '../components/progress.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { limitsFor } from '../currency-limits.ts';
 import { failureOf, type Failure } from '../failure.ts';
-import type { FlowControl } from '../flow.ts';
+import type { AmountPrefill, FlowControl } from '../flow.ts';
 import { formatMoney, formatTypedAmount, t } from '../i18n/index.ts';
 import { canonicalAmount, keypadKeyOf, pressKey, typedCents, type KeypadKey } from '../keypad.ts';
 import { loadScanner } from '../scanner-loader.ts';
@@ -17,6 +17,8 @@ interface AmountProps {
   config: ConfigResponse;
   flow: FlowControl;
   notice?: 'cancelled';
+  /** The amount of an ended cash-out, typed in for the next one (the keypad takes "50.00" as typed). */
+  prefill?: AmountPrefill;
   /** Typed or sending: the home screen is not idle, so no update prompt. */
   onBusyChange: (busy: boolean) => void;
 }
@@ -30,9 +32,9 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
 }
 
-export function AmountScreen({ config, flow, notice, onBusyChange }: AmountProps) {
-  const [input, setInput] = useState('');
-  const [currency, setCurrency] = useState<Currency>(config.defaultCurrency);
+export function AmountScreen({ config, flow, notice, prefill, onBusyChange }: AmountProps) {
+  const [input, setInput] = useState(prefill?.amount ?? '');
+  const [currency, setCurrency] = useState<Currency>(prefill?.currency ?? config.defaultCurrency);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
 

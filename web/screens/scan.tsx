@@ -11,6 +11,7 @@ import { screenAfterReserveError, screenForCashout, type FlowControl } from '../
 import { formatMoney, t } from '../i18n/index.ts';
 import { codeFingerprint } from '../refused-codes.ts';
 import type { Settings } from '../settings.ts';
+import { withTriesLeft } from '../tries-left.ts';
 import { useScanner } from '../use-scanner.ts';
 import { ManualCodeForm } from './manual-code-form.tsx';
 
@@ -52,7 +53,7 @@ export function ScanScreen({ cashout, notice, refused = [], flow, settings }: Sc
     try {
       flow.show(screenForCashout(await api.reserve(cashout.id, code)));
     } catch (error) {
-      flow.show(screenAfterReserveError(cashout, error, { fingerprint: await fingerprint, refused }));
+      flow.show(await withTriesLeft(screenAfterReserveError(cashout, error, { fingerprint: await fingerprint, refused })));
     }
   }
 
@@ -63,13 +64,15 @@ export function ScanScreen({ cashout, notice, refused = [], flow, settings }: Sc
     onCode: (code) => reserve(code, 'camera'),
   });
 
-  const showManual = manualOpen || scanner.problem !== null;
+  // Without a camera the viewfinder would be an empty black box: the code field takes its place.
+  const noCamera = scanner.problem !== null;
+  const manualForm = <ManualCodeForm focus={manualOpen || noCamera} onCode={(code) => void reserve(code, 'hand')} />;
 
   return (
     <ScreenFrame name="scan" title={t('scan.title')} tone="dark">
       <p class="scan__amount">{t('scan.paying', { amount: formatMoney(cashout.amount, cashout.currency) })}</p>
       {notice && <FailureAlert failure={notice} noCash />}
-      <div class="viewfinder">
+      <div class="viewfinder" hidden={noCamera}>
         <video ref={video} class="viewfinder__video" data-testid="scan-video" muted playsInline autoplay aria-label={t('scan.video')} />
         <div class="viewfinder__frame" aria-hidden="true" />
       </div>
@@ -87,10 +90,11 @@ export function ScanScreen({ cashout, notice, refused = [], flow, settings }: Sc
         <Progress label={t('scan.reserving')} />
       ) : (
         <>
+          {noCamera && manualForm}
           {scanner.starting && <Progress label={t('scan.starting')} />}
-          {!scanner.problem && !scanner.starting && <p class="hint">{t('scan.hint')}</p>}
-          <ScannerTools scanner={scanner} manualShown={showManual} onManual={() => setManualOpen(true)} />
-          {showManual && <ManualCodeForm focus={manualOpen} onCode={(code) => void reserve(code, 'hand')} />}
+          {!noCamera && !scanner.starting && <p class="hint">{t('scan.hint')}</p>}
+          <ScannerTools scanner={scanner} manualShown={manualOpen || noCamera} onManual={() => setManualOpen(true)} />
+          {!noCamera && manualOpen && manualForm}
           <CancelButton cashout={cashout} flow={flow} onStart={() => setPhase('cancelling')} />
         </>
       )}
