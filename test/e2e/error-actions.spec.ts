@@ -73,3 +73,21 @@ test('too many tries: "New cash-out" keeps the amount', async ({ page, kasa }) =
   await expect(page.getByTestId('amount-display')).toHaveText('€18.00');
   await expect(page.getByTestId('amount-submit')).toBeEnabled();
 });
+
+test('in Lithuanian on a 360 px phone: the amount, the tries left and the fitting main button, above the fold', async ({ page, kasa }) => {
+  const poor = walletWithCode(kasa.simulator, 2_00);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.getByTestId('settings-open').click();
+  await page.getByTestId('language-select').selectOption('lt');
+  await page.reload();
+  await expect(page.getByTestId('amount-screen')).toBeVisible();
+  await startCashout(page, '20.00');
+  await enterCodeByHand(page, poor.code);
+
+  await expect(page.getByTestId('error-screen')).toHaveAttribute('data-error-code', 'INSUFFICIENT_FUNDS');
+  await expect(page.getByTestId('error-amount')).toHaveText('Išmokėjimas: 20,00 €');
+  await expect(page.getByTestId('tries-left')).toHaveText('Šiam išmokėjimui liko bandymų: 2.');
+  await expect(page.getByTestId('error-change-amount')).toHaveText('Keisti sumą');
+  await expect(page.getByTestId('error-change-amount')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('error-retry')).toHaveText('Nuskaityti dar kartą');
+});

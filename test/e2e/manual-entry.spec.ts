@@ -17,31 +17,37 @@ async function caret(page: Page): Promise<number | null> {
   return page.getByTestId('manual-code-input').evaluate((input: HTMLInputElement) => input.selectionStart);
 }
 
-test('with no camera the code field takes the viewfinder’s place, on a numeric keypad, with Check above the fold', async ({ kasa }) => {
-  const browser = await withoutCamera();
-  try {
-    const context = await browser.newContext({ viewport: phone, permissions: ['camera'] });
-    const page = await context.newPage();
-    await page.goto(kasa.origin);
-    await signIn(page, kasa.accounts.cashier);
-    await startCashout(page, '20.00');
+for (const [language, noCamera] of [
+  ['en', 'No camera was found. Type the code instead.'],
+  ['lt', 'Kamera nerasta. Įveskite kodą ranka.'],
+] as const) {
+  test(`with no camera the code field takes the viewfinder’s place, on a numeric keypad, with Check above the fold (${language})`, async ({ kasa }) => {
+    const browser = await withoutCamera();
+    try {
+      const context = await browser.newContext({ viewport: phone, permissions: ['camera'] });
+      const page = await context.newPage();
+      await page.goto(kasa.origin);
+      await page.getByTestId('language-select').selectOption(language);
+      await signIn(page, kasa.accounts.cashier);
+      await startCashout(page, '20.00');
 
-    const input = page.getByTestId('manual-code-input');
-    await expect(input).toBeVisible();
-    await expect(page.getByText('No camera was found. Type the code instead.')).toBeVisible();
-    await expect(page.locator('.viewfinder')).toBeHidden();
-    await expect(input).toHaveAttribute('inputmode', 'numeric');
-    await expect(input).toBeFocused();
-    await expect(page.getByTestId('manual-entry-open')).toHaveCount(0);
+      const input = page.getByTestId('manual-code-input');
+      await expect(input).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveText(noCamera);
+      await expect(page.locator('.viewfinder')).toBeHidden();
+      await expect(input).toHaveAttribute('inputmode', 'numeric');
+      await expect(input).toBeFocused();
+      await expect(page.getByTestId('manual-entry-open')).toHaveCount(0);
 
-    const check = await page.getByTestId('manual-code-submit').boundingBox();
-    expect(check).not.toBeNull();
-    expect((check?.y ?? Infinity) + (check?.height ?? 0)).toBeLessThanOrEqual(phone.height);
-    expect(await page.evaluate(() => document.scrollingElement?.scrollTop)).toBe(0);
-  } finally {
-    await browser.close();
-  }
-});
+      const check = await page.getByTestId('manual-code-submit').boundingBox();
+      expect(check).not.toBeNull();
+      expect((check?.y ?? Infinity) + (check?.height ?? 0)).toBeLessThanOrEqual(phone.height);
+      expect(await page.evaluate(() => document.scrollingElement?.scrollTop)).toBe(0);
+    } finally {
+      await browser.close();
+    }
+  });
+}
 
 test('the code shows in groups of four while typed, the caret stays put, and the code goes out without spaces', async ({ page, kasa }) => {
   const { code } = walletWithCode(kasa.simulator, 100_00);
