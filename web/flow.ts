@@ -3,18 +3,18 @@ import type { Currency } from '../shared/money.ts';
 import { isOneOf, refusalsOfTheCode, refusalsThatEnd, refusalsToScanAgain } from './error-sets.ts';
 import { failureOf, failureOfCashout, type Failure } from './failure.ts';
 
-/**
- * The screens of a signed-in cashier and the rules that move between them. The server's cash-out
- * status decides where a cash-out goes; when a call's outcome is unclear the UI reads the state
- * back rather than guess, so "give cash" appears only for a cash-out the server reports
- * `confirmed`. No screen here leads to sign-in: a lost session does, in one place (use-session.ts).
- */
 /** An amount carried over to a new cash-out, so the cashier does not type it again. */
 export interface AmountPrefill {
   amount: string;
   currency: Currency;
 }
 
+/**
+ * The screens of a signed-in cashier and the rules that move between them. The server's cash-out
+ * status decides where a cash-out goes; when a call's outcome is unclear the UI reads the state
+ * back rather than guess, so "give cash" appears only for a cash-out the server reports
+ * `confirmed`. No screen here leads to sign-in: a lost session does, in one place (use-session.ts).
+ */
 export type Screen =
   | { name: 'amount'; notice?: 'cancelled'; prefill?: AmountPrefill }
   | { name: 'scan'; cashout: Cashout; notice?: Failure; refused?: readonly string[] }
