@@ -164,6 +164,13 @@ test('the amount screen says a supervisor must approve as soon as the amount rea
   await expect(limits).toHaveText('Needs a supervisor’s approval (from €300.00).');
   await clearAmount(page);
   await expect(limits).toHaveText('Up to €1,000.00. A supervisor approves from €300.00.');
+  await typeOnKeyboard(page, '1000.01');
+  await expect(limits).toHaveText('Above the limit of €1,000.00.');
+  await clearAmount(page);
+  // Larger than any amount the server takes at all, yet the keypad lets it be typed: it is over the limit too.
+  await typeOnKeyboard(page, '99999999.99');
+  await expect(limits).toHaveText('Above the limit of €1,000.00.');
+  await expect(page.getByTestId('amount-submit')).toBeDisabled();
 });
 
 test('the approval notice is in Lithuanian too', async ({ page, kasa }) => {

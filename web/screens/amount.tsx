@@ -40,7 +40,8 @@ export function AmountScreen({ config, flow, notice, onBusyChange }: AmountProps
   const cents = typedCents(input);
   const limits = limitsFor(config, currency);
   const maxCents = centsOf(limits.maxAmount);
-  const overLimit = cents !== null && cents > maxCents;
+  // The keypad takes eight whole digits, more than parseAmount's maximum: a typed amount it refuses is over any limit.
+  const overLimit = cents === null ? /[1-9]/.test(input) : cents > maxCents;
   const needsApproval = cents !== null && !overLimit && cents >= centsOf(limits.supervisorThreshold);
   const payable = cents !== null && !overLimit && !sending;
   const shown = input === '' ? formatMoney('0.00', currency) : formatTypedAmount(input, currency);
