@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { enterCodeByHand, signIn, startCashout } from './support/cashier.ts';
 import { expect, test } from './support/kasa-fixture.ts';
+import { startKasa } from './support/serve.ts';
 import { walletWithCode } from './support/wallets.ts';
 
 /**
@@ -177,4 +178,24 @@ test('the approval notice is in Lithuanian too', async ({ page, kasa }) => {
   await signInIn(page, kasa.origin, 'lt', kasa.accounts.cashier);
   await typeOnKeyboard(page, '1000');
   await expect(page.getByTestId('amount-limits')).toHaveText('Reikės vadovo patvirtinimo (nuo 300,00 €).');
+});
+
+test('with two currencies the notice follows the chosen one, and the amount still fits beside the select', async ({ page }) => {
+  const kasa = await startKasa({ CURRENCIES: 'EUR,GBP', MAX_AMOUNT_GBP: '500.00', SUPERVISOR_THRESHOLD_GBP: '250.00' });
+  try {
+    await page.setViewportSize({ width: 320, height: 568 });
+    await signInIn(page, kasa.origin, 'en', kasa.accounts.supervisor);
+    const limits = page.getByTestId('amount-limits');
+    await typeOnKeyboard(page, '260');
+    await expect(limits).toHaveText('Up to €1,000.00. A supervisor approves from €300.00.');
+    await page.getByLabel('Currency').selectOption('GBP');
+    await expect(limits).toHaveText('Needs a supervisor’s approval (from £250.00).');
+    // Keys pressed while the select has the focus belong to the select, not to the keypad.
+    await page.getByTestId('amount-display').click();
+    await clearAmount(page);
+    await typeOnKeyboard(page, '499.99');
+    expect(await fitProblems(page, ['amount-display'], ['amount-submit'])).toEqual([]);
+  } finally {
+    await kasa.close();
+  }
 });
