@@ -122,7 +122,7 @@ export function AmountScreen({ config, flow, notice, onBusyChange }: AmountProps
           </select>
         )}
       </div>
-      <p class={overLimit ? 'limits limits--over' : needsApproval ? 'limits limits--approval' : 'limits'} data-testid="amount-limits" role={overLimit ? 'alert' : undefined}>
+      <p class={overLimit ? 'limits limits--over' : needsApproval ? 'limits limits--approval' : 'limits'} data-testid="amount-limits" role={overLimit ? 'alert' : 'status'}>
         {limitsText()}
       </p>
       <Keypad onKey={press} disabled={sending} />
