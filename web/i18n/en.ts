@@ -29,6 +29,7 @@ export const en = {
   'amount.busy': 'Creating the cash-out at Paysera…',
   'amount.cancelled': 'Cash-out cancelled. No cash was given.',
   'amount.signedInAs': 'Signed in as {user}',
+  'amount.needsApproval': 'Needs a supervisor’s approval (from {threshold}).',
   'key.back': 'Delete last digit',
   'key.dot': 'Decimal point',
   'scan.title': 'Scan the customer’s code',

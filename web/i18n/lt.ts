@@ -31,6 +31,7 @@ export const lt: Record<MessageKey, string> = {
   'amount.busy': 'Išmokėjimas kuriamas Paysera sistemoje…',
   'amount.cancelled': 'Išmokėjimas atšauktas. Grynieji neišmokėti.',
   'amount.signedInAs': 'Prisijungęs: {user}',
+  'amount.needsApproval': 'Reikės vadovo patvirtinimo (nuo {threshold}).',
   'key.back': 'Ištrinti paskutinį skaitmenį',
   'key.dot': 'Dešimtainis skirtukas',
   'scan.title': 'Nuskaitykite kliento kodą',

@@ -12,6 +12,7 @@ import type { AmountPrefill, FlowControl } from '../flow.ts';
 import { formatMoney, formatTypedAmount, t } from '../i18n/index.ts';
 import { canonicalAmount, keypadKeyOf, pressKey, typedCents, type KeypadKey } from '../keypad.ts';
 import { loadScanner } from '../scanner-loader.ts';
+import { useFitText } from '../use-fit-text.ts';
 
 interface AmountProps {
   config: ConfigResponse;
@@ -41,8 +42,19 @@ export function AmountScreen({ config, flow, notice, prefill, onBusyChange }: Am
   const cents = typedCents(input);
   const limits = limitsFor(config, currency);
   const maxCents = centsOf(limits.maxAmount);
-  const overLimit = cents !== null && cents > maxCents;
+  // The keypad takes eight whole digits, more than parseAmount's maximum: a typed amount it refuses is over any limit.
+  const overLimit = cents === null ? /[1-9]/.test(input) : cents > maxCents;
+  const needsApproval = cents !== null && !overLimit && cents >= centsOf(limits.supervisorThreshold);
   const payable = cents !== null && !overLimit && !sending;
+  const shown = input === '' ? formatMoney('0.00', currency) : formatTypedAmount(input, currency);
+  const display = useFitText<HTMLOutputElement>(shown);
+
+  function limitsText(): string {
+    const threshold = formatMoney(limits.supervisorThreshold, currency);
+    if (overLimit) return t('amount.overLimit', { max: formatMoney(limits.maxAmount, currency) });
+    if (needsApproval) return t('amount.needsApproval', { threshold });
+    return t('amount.limits', { max: formatMoney(limits.maxAmount, currency), threshold });
+  }
 
   useEffect(() => onBusyChange(input !== '' || sending), [input, sending]);
 
@@ -87,8 +99,14 @@ export function AmountScreen({ config, flow, notice, prefill, onBusyChange }: Am
         </p>
       )}
       <div class="amount-row">
-        <output class={`amount-display${input === '' ? ' amount-display--empty' : ''}`} data-testid="amount-display" aria-label={t('amount.display')} aria-live="polite">
-          {input === '' ? formatMoney('0.00', currency) : formatTypedAmount(input, currency)}
+        <output
+          ref={display}
+          class={`amount-display${input === '' ? ' amount-display--empty' : ''}`}
+          data-testid="amount-display"
+          aria-label={t('amount.display')}
+          aria-live="polite"
+        >
+          {shown}
         </output>
         {config.currencies.length > 1 && (
           <select
@@ -106,10 +124,8 @@ export function AmountScreen({ config, flow, notice, prefill, onBusyChange }: Am
           </select>
         )}
       </div>
-      <p class={overLimit ? 'limits limits--over' : 'limits'} role={overLimit ? 'alert' : undefined}>
-        {overLimit
-          ? t('amount.overLimit', { max: formatMoney(limits.maxAmount, currency) })
-          : t('amount.limits', { max: formatMoney(limits.maxAmount, currency), threshold: formatMoney(limits.supervisorThreshold, currency) })}
+      <p class={overLimit ? 'limits limits--over' : needsApproval ? 'limits limits--approval' : 'limits'} data-testid="amount-limits" role={overLimit ? 'alert' : 'status'}>
+        {limitsText()}
       </p>
       <Keypad onKey={press} disabled={sending} />
       {failure && <FailureAlert failure={failure} />}

@@ -21,7 +21,7 @@ export function ApprovalForm({ cashout, threshold, flow, onApproved }: ApprovalP
   });
 
   return (
-    <form class="form approval" onSubmit={submit} aria-labelledby="approval-title">
+    <form class="form approval" data-testid="approval-form" onSubmit={submit} aria-labelledby="approval-title">
       <h2 id="approval-title">{t('approval.title')}</h2>
       <p>{t('approval.needed', { threshold })}</p>
       <CredentialFields
