@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Cashout } from '../../shared/api.ts';
 import { checkIdentity, enterCodeByHand, giveCashText, signIn, startCashout } from './support/cashier.ts';
@@ -24,6 +25,13 @@ test.beforeEach(async ({ page, kasa }) => {
   await page.goto(kasa.origin);
   await signIn(page, kasa.accounts.cashier);
 });
+
+/** What this spec adds stays clear of the violations accessibility.spec.ts holds every screen to. */
+async function expectNoSeriousViolations(page: Page, state: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
+  expect(serious, state).toEqual([]);
+}
 
 /** A €25.00 cash-out on the verify screen, for a wallet of `holderName`; returns the reserve answer. */
 async function onVerifyScreen(page: Page, kasa: KasaUnderTest, holderName?: string): Promise<{ walletId: number; reserved: Cashout }> {
@@ -74,12 +82,16 @@ test('counts the hold down: amber under 60 s, red under 20 s, then says it lapse
   await expect(countdown).toHaveText(/^Hurry: only 0:1[45] left\.$/);
   await expect(countdown).toHaveAttribute('data-urgency', 'urgent');
   await expect(countdown).toHaveCSS('background-color', red);
+  // axe waits on timers of its own, so the clock runs while it looks.
+  await page.clock.resume();
+  await expectNoSeriousViolations(page, 'red countdown');
 
   await checkIdentity(page);
-  await page.clock.runFor(15_000);
+  await page.clock.fastForward(15_000);
   await expect(page.getByTestId('hold-lapsed')).toHaveText(/The reservation has lapsed\. Nothing was paid: do not give cash\./);
   await expect(countdown).toHaveCount(0);
   await expect(page.getByTestId('confirm-button')).toHaveCount(0);
+  await expectNoSeriousViolations(page, 'lapsed hold');
 
   await page.getByTestId('cancel-cashout').click();
   await expect(page.getByTestId('amount-display')).toBeVisible();
@@ -118,6 +130,7 @@ test('the checking screen keeps saying "Do not give cash yet", shows the referen
 
   await page.clock.fastForward(30_000);
   await expect(page.getByTestId('call-supervisor')).toHaveText('Still no answer after 30 seconds. Call a supervisor and tell them the reference.');
+  await expectNoSeriousViolations(page, 'checking screen with the supervisor hint');
   expect(await giveCashWasSeen(page)).toBe(false);
 
   kasa.simulator.state.clearFaults();
