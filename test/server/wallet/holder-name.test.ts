@@ -20,7 +20,7 @@ afterAll(async () => {
   await sim.close();
 });
 
-function reader() {
+function reader(budgetMs?: number) {
   const wallet = createWalletClient({ baseUrl: sim.baseUrl, clientId, macKey, timeoutMs: 2000, sleep: async () => {} });
   const log = createLogger({
     level: 'debug',
@@ -31,7 +31,7 @@ function reader() {
       },
     }),
   });
-  return { wallet, read: createHolderNameReader(wallet, log) };
+  return { wallet, read: createHolderNameReader(wallet, log, budgetMs) };
 }
 
 async function reservedKey(wallet: ReturnType<typeof reader>['wallet']): Promise<string> {
@@ -63,5 +63,15 @@ describe('holder name reader', () => {
     const created = await wallet.createTransaction({ amountCents: 1000, currency: 'EUR', description: 'Cash withdrawal', reserveForSeconds: 300, operationId: 'op-new' });
     expect(await read(created.key)).toBeNull();
     expect(await read('AAAAAAAAAAAAAAAAAAAA')).toBeNull();
+  });
+
+  it('gives null when the reads do not finish within the budget, so a slow Paysera does not hold up the verify screen', async () => {
+    const { wallet, read } = reader(100);
+    const key = await reservedKey(wallet);
+    sim.state.addFault({ endpoint: 'wallet', kind: 'latency', ms: 1500 });
+    logLines.length = 0;
+    expect(await read(key)).toBeNull();
+    expect(logLines.join('')).toContain('not available in time');
+    expect(sim.state.faults().at(-1)?.fired).toBe(1);
   });
 });
