@@ -18,6 +18,7 @@ import { createLogger, type Logger } from './log.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import { createWalletClient } from './wallet/client.ts';
+import { createHolderNameReader } from './wallet/holder-name.ts';
 
 export interface StartOptions {
   log?: Logger;
@@ -127,6 +128,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       accounts,
       sessions,
       store,
+      holderNames: createHolderNameReader(wallet, log),
       health: createHealthCheck(wallet, config.mode),
       log,
       ...(options.staticRoot !== undefined && { staticRoot: options.staticRoot }),

@@ -102,6 +102,11 @@ export const cashout = z.object({
   confirmedAt: z.string().nullable(),
   attemptsLeft: z.number().int(),
   error: apiError.optional(),
+  /**
+   * The account holder's name as Paysera shows it, read live for a reserved cash-out's own read
+   * and reserve answers only; null when Paysera does not tell. Never stored, on either side.
+   */
+  holderName: z.string().nullable().optional(),
 });
 export type Cashout = z.infer<typeof cashout>;
 

@@ -34,7 +34,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/health', healthRoutes(deps.health));
   app.route('/api/session', sessionRoutes(sessions, checkCredentials));
   app.route('/api/config', configRoutes(config));
-  app.route('/api/cashouts', cashoutRoutes(service, presentation, checkCredentials, now));
+  app.route('/api/cashouts', cashoutRoutes({ service, settings: presentation, checkCredentials, holderNames: deps.holderNames, now }));
   app.route('/api/reports', reportRoutes(service, now));
   app.route('/api', auditRoutes(store, now));
 

@@ -6,10 +6,13 @@ import type { CashoutService } from '../cashout/types.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/types.ts';
+import type { HolderNameReader } from '../wallet/holder-name.ts';
 
 export interface AppDeps {
   config: Config;
   service: CashoutService;
+  /** Read live for the verify screen; the name is never stored. */
+  holderNames: HolderNameReader;
   accounts: Pick<Accounts, 'authenticate'>;
   sessions: Pick<SessionManager, 'create' | 'resolve' | 'destroy'>;
   store: Store;

@@ -9,6 +9,7 @@ import type { WalletView } from './state-views.ts';
 const walletIdParam = z.coerce.number().int().positive();
 const createWalletSchema = z.strictObject({
   balances: z.record(z.string().regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO code'), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)),
+  holderName: z.string().trim().min(1).max(100).optional(),
 });
 const issueCodeSchema = z.strictObject({ ttlSeconds: z.number().int().positive().optional() });
 const advanceClockSchema = z.strictObject({ advanceSeconds: z.number().finite() });
@@ -21,13 +22,15 @@ export function controlRoutes(state: SimulatorState, clock: SimClock): Hono {
     .post('/wallets', async (c) => {
       const input = await parseBody(c, createWalletSchema);
       if (!input.ok) return input.response;
-      const walletId = state.createWallet(input.value.balances);
-      return c.json({ walletId, balances: state.wallet(walletId)?.balances ?? {} }, 201);
+      const { balances, holderName } = input.value;
+      const walletId = state.createWallet(balances, holderName === undefined ? {} : { holderName });
+      const wallet = state.wallet(walletId);
+      return c.json({ walletId, holderName: wallet?.holderName, balances: wallet?.balances ?? {} }, 201);
     })
     .get('/wallets/:id', (c) => {
       const wallet = walletOf(state, c.req.param('id'));
       if (!wallet) return controlError(c, 404, 'not_found', 'No such wallet');
-      return c.json({ walletId: wallet.id, balances: wallet.balances, held: wallet.held, available: wallet.available });
+      return c.json({ walletId: wallet.id, holderName: wallet.holderName, balances: wallet.balances, held: wallet.held, available: wallet.available });
     })
     .post('/wallets/:id/codes', async (c) => {
       const wallet = walletOf(state, c.req.param('id'));

@@ -33,7 +33,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   if (options.controlEnabled) {
     app.route('/__control', controlRoutes(state, clock));
     if (options.demoWalletId !== undefined) {
-      if (!state.wallet(options.demoWalletId)) state.createWallet(demoWalletBalances, options.demoWalletId);
+      if (!state.wallet(options.demoWalletId)) state.createWallet(demoWalletBalances, { walletId: options.demoWalletId });
       app.get('/customer', customerPage(state, clock, options.demoWalletId));
     }
   }

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { WalletOperation } from '../wallet/errors.ts';
 
 export const faultSpecSchema = z.strictObject({
-  endpoint: z.enum(['server', 'create', 'get', 'reserve', 'confirm', 'revoke', 'list', 'any']),
-  kind: z.enum(['latency', 'error', 'drop_before', 'drop_after', 'hang']),
+  endpoint: z.enum(['server', 'create', 'get', 'reserve', 'confirm', 'revoke', 'list', 'wallet', 'any']),
+  /** `refuse`: a 403 `forbidden`, as Paysera answers a client without the permission the call needs. */
+  kind: z.enum(['latency', 'error', 'drop_before', 'drop_after', 'hang', 'refuse']),
   ms: z.number().int().nonnegative().max(600_000).optional(),
   status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(),
   count: z.number().int().positive().optional(),
@@ -27,7 +28,7 @@ export interface FaultView extends ActiveFault {
   fired: number;
 }
 
-const defaultMs: Record<FaultKind, number> = { latency: 1000, hang: 30_000, error: 0, drop_before: 0, drop_after: 0 };
+const defaultMs: Record<FaultKind, number> = { latency: 1000, hang: 30_000, error: 0, drop_before: 0, drop_after: 0, refuse: 0 };
 
 /** Faults fire in the order they were added; each affects `count` matching calls, then stays listed as spent. */
 export class FaultRegistry {

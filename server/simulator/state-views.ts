@@ -8,10 +8,21 @@ export type SimTransactionStatus = Extract<TransactionStatus, 'new' | 'reserved'
 /** Cents per currency. `available` = balance − held. */
 export interface WalletView {
   id: number;
+  /** What `GET /wallet/{id}` answers as `account.owner_display_name`. */
+  holderName: string;
   balances: Record<string, number>;
   held: Record<string, number>;
   available: Record<string, number>;
 }
+
+export interface NewWalletOptions {
+  /** Must be free; the next free id from 14471 on otherwise. */
+  walletId?: number;
+  holderName?: string;
+}
+
+/** A made-up customer, so a wallet created without a name still has one to show. */
+export const defaultHolderName = 'Ona Petraitienė';
 
 export interface IssuedCode {
   code: string;
@@ -71,6 +82,7 @@ export interface TransactionFilter {
 
 export interface WalletRecord {
   id: number;
+  holderName: string;
   balances: Map<string, number>;
   held: Map<string, number>;
 }

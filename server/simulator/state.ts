@@ -4,7 +4,8 @@ import type { SimClock } from './clock.ts';
 import { FaultRegistry } from './faults.ts';
 import type { ActiveFault, FaultSpec, FaultView } from './faults.ts';
 import { randomReservationCode, randomTransactionKey } from './ids.ts';
-import type { CodeView, IssuedCode, PaymentInput, TransactionFilter, TransactionView, WalletRecord, WalletView } from './state-views.ts';
+import { defaultHolderName } from './state-views.ts';
+import type { CodeView, IssuedCode, NewWalletOptions, PaymentInput, TransactionFilter, TransactionView, WalletRecord, WalletView } from './state-views.ts';
 
 export interface SimulatorStateOptions {
   codeTtlSeconds: number;
@@ -29,15 +30,15 @@ export class SimulatorState {
     this.#codeTtlSeconds = options.codeTtlSeconds;
   }
 
-  /** Returns the new wallet's id; `walletId` picks the id (it must be free). */
-  createWallet(balances: Record<string, number>, walletId?: number): number {
+  /** Returns the new wallet's id. */
+  createWallet(balances: Record<string, number>, { walletId, holderName = defaultHolderName }: NewWalletOptions = {}): number {
     for (const [currency, cents] of Object.entries(balances)) {
       if (!Number.isSafeInteger(cents) || cents < 0) throw new RangeError(`balance for ${currency} must be non-negative integer cents`);
     }
     const id = walletId ?? this.#freeWalletId();
     if (!Number.isSafeInteger(id) || id <= 0) throw new RangeError(`wallet id must be a positive integer, got ${id}`);
     if (this.#wallets.has(id)) throw new RangeError(`wallet ${id} already exists`);
-    this.#wallets.set(id, { id, balances: new Map(Object.entries(balances)), held: new Map() });
+    this.#wallets.set(id, { id, holderName, balances: new Map(Object.entries(balances)), held: new Map() });
     return id;
   }
 
@@ -46,7 +47,7 @@ export class SimulatorState {
     const wallet = this.#wallets.get(id);
     if (!wallet) return undefined;
     const currencies = new Set([...wallet.balances.keys(), ...wallet.held.keys()]);
-    const view: WalletView = { id, balances: {}, held: {}, available: {} };
+    const view: WalletView = { id, holderName: wallet.holderName, balances: {}, held: {}, available: {} };
     for (const currency of currencies) {
       const balance = wallet.balances.get(currency) ?? 0;
       const held = wallet.held.get(currency) ?? 0;

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { WalletOperation } from '../wallet/errors.ts';
-import { failureResponse, invalidParameters, invalidRequest, WalletApiFailure } from './api-failure.ts';
+import { failureResponse, invalidParameters, invalidRequest, notFound, WalletApiFailure } from './api-failure.ts';
 import type { SimClock } from './clock.ts';
 import { MacVerifier } from './mac-verifier.ts';
 import { dropConnection } from './node-connection.ts';
@@ -36,6 +36,7 @@ export function walletRoutes({ state, clock, clients }: WalletRoutesDeps): Hono 
       if (fault?.kind === 'latency' || fault?.kind === 'hang') await sleep(fault.ms, undefined, { ref: false });
       if (fault?.kind === 'drop_before') return dropConnection(c);
       if (fault?.kind === 'error') return failureResponse(c, new WalletApiFailure(fault.status, 'internal_server_error'));
+      if (fault?.kind === 'refuse') return failureResponse(c, new WalletApiFailure(403, 'forbidden', 'Client has no permission for this action'));
       let response: Response;
       try {
         response = c.json(run(c, body));
@@ -70,6 +71,7 @@ export function walletRoutes({ state, clock, clients }: WalletRoutesDeps): Hono 
         return transactionJson(state.confirm(c.req.param('key') ?? ''));
       }),
     )
+    .get('/wallet/:id', route('wallet', (c) => walletJson(state, c.req.param('id') ?? '')))
     .delete('/transaction/:key', route('revoke', (c) => transactionJson(state.revoke(c.req.param('key') ?? ''))))
     .get(
       '/transactions',
@@ -86,6 +88,22 @@ export function walletRoutes({ state, clock, clients }: WalletRoutesDeps): Hono 
         return { transactions: transactions.map(transactionJson) };
       }),
     );
+}
+
+/** The shape of Paysera's "Get wallet information" (wallet-api.md §9), from the simulator's own wallet. */
+function walletJson(state: SimulatorState, id: string) {
+  const wallet = /^\d{1,15}$/.test(id) ? state.wallet(Number(id)) : undefined;
+  if (!wallet) throw notFound('Wallet not found');
+  return {
+    id: wallet.id,
+    owner: wallet.id + 1000,
+    account: {
+      number: `EVP${String(wallet.id).padStart(13, '0')}`,
+      owner_display_name: wallet.holderName,
+      description: 'Paysera account',
+      ibans: [],
+    },
+  };
 }
 
 function jsonOf(body: Uint8Array): unknown {

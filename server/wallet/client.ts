@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import { readRetryDelayMs } from './backoff.ts';
 import { WalletError, WalletOutcomeUnknown } from './errors.ts';
 import type { WalletOperation } from './errors.ts';
-import { serverTimeSchema, transactionListSchema, transactionSchema } from './schemas.ts';
+import { serverTimeSchema, transactionListSchema, transactionSchema, walletSchema } from './schemas.ts';
 import { type HttpSend, sendWithNodeHttp } from './http-send.ts';
 import { createTransport } from './transport.ts';
 import type { WalletEvent, WalletRequest } from './transport.ts';
-import type { CreateTransactionInput, ListTransactionsFilter, ReadOptions, WalletClient, WalletTransaction } from './types.ts';
+import type { CreateTransactionInput, ListTransactionsFilter, ReadOptions, WalletAccount, WalletClient, WalletTransaction } from './types.ts';
 
 /**
  * The reserve body field that carries the customer's code. The cash-out guide says `code`, both
@@ -156,6 +156,11 @@ export function createWalletClient(options: WalletClientOptions): WalletClient {
     async listTransactions(filter: ListTransactionsFilter = {}): Promise<WalletTransaction[]> {
       const body = await call({ operation: 'list', method: 'GET', path: `transactions${listQuery(filter)}`, signed: true });
       return parse('list', transactionListSchema, body);
+    },
+
+    async getWallet(walletId: number): Promise<WalletAccount> {
+      const body = await call({ operation: 'wallet', method: 'GET', path: `wallet/${encodeURIComponent(String(walletId))}`, signed: true }, false);
+      return parse('wallet', walletSchema, body);
     },
   };
 }

@@ -14,7 +14,7 @@ export class WalletError extends Error {
   }
 }
 
-export type WalletOperation = 'server' | 'create' | 'get' | 'reserve' | 'confirm' | 'revoke' | 'list';
+export type WalletOperation = 'server' | 'create' | 'get' | 'reserve' | 'confirm' | 'revoke' | 'list' | 'wallet';
 
 /**
  * The call timed out, the connection dropped, or Paysera answered with a 5xx: the request may or

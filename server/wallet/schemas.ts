@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { transactionStatuses } from './types.ts';
-import type { WalletPayment, WalletTransaction } from './types.ts';
+import type { WalletAccount, WalletPayment, WalletTransaction } from './types.ts';
 
 /*
  * Paysera's response bodies. Objects are not strict: Paysera adds fields freely (wallet-api.md
@@ -57,6 +57,20 @@ export const transactionSchema = z
   });
 
 export const transactionListSchema = z.object({ transactions: z.array(transactionSchema) }).transform((l) => l.transactions);
+
+/**
+ * `GET /wallet/{id}` (wallet-api.md §9). Paysera leaves `owner_display_name` out for a client
+ * without the wallet_list permission, so its absence is an answer, not a malformed body.
+ */
+export const walletSchema = z
+  .object({
+    id: z.number().int(),
+    account: z.object({ owner_display_name: z.string().optional() }).optional(),
+  })
+  .transform((w): WalletAccount => {
+    const name = w.account?.owner_display_name?.trim();
+    return { id: w.id, holderName: name === undefined || name === '' ? null : name };
+  });
 
 export const serverTimeSchema = z.object({ time: unixSeconds }).transform((s) => s.time);
 

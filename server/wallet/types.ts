@@ -25,6 +25,13 @@ export interface WalletTransaction {
   operationId?: string;
 }
 
+/** The customer's wallet as Kasa reads it: only the holder's name, shown on the verify screen and never kept. */
+export interface WalletAccount {
+  id: number;
+  /** null when Paysera does not tell this client the name. */
+  holderName: string | null;
+}
+
 export interface CreateTransactionInput {
   amountCents: number;
   currency: string;
@@ -61,4 +68,6 @@ export interface WalletClient {
   confirmTransaction(key: string): Promise<WalletTransaction>;
   revokeTransaction(key: string): Promise<WalletTransaction>;
   listTransactions(filter?: ListTransactionsFilter): Promise<WalletTransaction[]>;
+  /** One attempt, no repeat: the name is a courtesy on the verify screen, not worth holding it up. */
+  getWallet(walletId: number): Promise<WalletAccount>;
 }

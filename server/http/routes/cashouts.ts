@@ -4,10 +4,13 @@ import {
   confirmRequest,
   createCashoutRequest,
   reserveRequest,
+  type Cashout,
   type HistoryResponse,
 } from '../../../shared/api.ts';
 import { parseAmount } from '../../../shared/money.ts';
 import type { CashoutService } from '../../cashout/types.ts';
+import type { CashoutRecord } from '../../store/types.ts';
+import type { HolderNameReader } from '../../wallet/holder-name.ts';
 import type { CredentialCheck } from '../credential-check.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponse } from '../errors.ts';
@@ -16,7 +19,15 @@ import { badDateMessage, requestedDay } from '../local-day.ts';
 import { cashoutJson, confirmedTotals, type PresentationSettings } from '../presenters.ts';
 import { cashierRoles, currentUser, requireRole } from '../session.ts';
 
-export function cashoutRoutes(service: CashoutService, settings: PresentationSettings, checkCredentials: CredentialCheck, now: () => number): Hono<AppEnv> {
+export interface CashoutRoutesDeps {
+  service: CashoutService;
+  settings: PresentationSettings;
+  checkCredentials: CredentialCheck;
+  holderNames: HolderNameReader;
+  now: () => number;
+}
+
+export function cashoutRoutes({ service, settings, checkCredentials, holderNames, now }: CashoutRoutesDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireRole(...cashierRoles));
   const defaultCurrency = settings.limits[0]?.currency ?? 'EUR';
@@ -41,13 +52,23 @@ export function cashoutRoutes(service: CashoutService, settings: PresentationSet
     return c.json(cashoutJson(record, settings), 201);
   });
 
+  /**
+   * The verify screen's two ways in: straight after the reservation, and a reload while it holds.
+   * The holder's name is read live from Paysera each time, because Kasa keeps it nowhere.
+   */
+  async function withHolderName(record: CashoutRecord): Promise<Cashout> {
+    const json = cashoutJson(record, settings);
+    if (record.status !== 'reserved' || record.transactionKey === null) return json;
+    return { ...json, holderName: await holderNames(record.transactionKey) };
+  }
+
   routes.get('/:id', async (c) => {
-    return c.json(cashoutJson(await service.get(currentUser(c), c.req.param('id')), settings));
+    return c.json(await withHolderName(await service.get(currentUser(c), c.req.param('id'))));
   });
 
   routes.post('/:id/reserve', jsonBody(reserveRequest), async (c) => {
     const record = await service.reserve(currentUser(c), c.req.param('id'), c.get('body').code);
-    return c.json(cashoutJson(record, settings));
+    return c.json(await withHolderName(record));
   });
 
   routes.post('/:id/approve', jsonBody(approveRequest), async (c) => {

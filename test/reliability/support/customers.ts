@@ -21,6 +21,13 @@ export interface Customers {
   expiredCode(): string;
   /** Every code handed out so far, valid or not. */
   readonly codesUsed: readonly string[];
+  /** Each wallet's holder's name, one of a kind, so the at-rest checks can search for it like a code. */
+  holderNames: readonly string[];
+}
+
+/** With Lithuanian letters, so a name stored in another encoding would still be found. */
+function holderNameOf(index: number, random: Random): string {
+  return `Žydrūnė Holderienė-${index}-${random.int(100_000, 999_999)}`;
 }
 
 /** Short-lived codes are issued up front and the simulator clock is awaited past them once. */
@@ -37,8 +44,9 @@ export async function createCustomers(
   options: { richWallets: number; expiredCodes: number },
 ): Promise<Customers> {
   const { state } = simulator;
-  const richWallets = Array.from({ length: options.richWallets }, () => state.createWallet({ EUR: richWalletCents }));
-  const poorWallet = state.createWallet({ EUR: poorWalletCents });
+  const holderNames = Array.from({ length: options.richWallets + 1 }, (_, index) => holderNameOf(index, random));
+  const richWallets = holderNames.slice(1).map((holderName) => state.createWallet({ EUR: richWalletCents }, { holderName }));
+  const poorWallet = state.createWallet({ EUR: poorWalletCents }, { holderName: holderNames[0] ?? holderNameOf(0, random) });
   const startBalances = new Map<number, number>([...richWallets.map((id) => [id, richWalletCents] as const), [poorWallet, poorWalletCents]]);
   const expired = await issueExpiredCodes(state, poorWallet, options.expiredCodes, () => simulator.clock.nowSeconds());
   const codesUsed: string[] = [];
@@ -51,6 +59,7 @@ export async function createCustomers(
     poorWallet,
     startBalances,
     codesUsed,
+    holderNames,
     validCode: (walletId) => handOut(state.issueCode(walletId).code),
     invalidCode: () => handOut(Array.from({ length: 28 }, () => random.int(0, 9)).join('')),
     expiredCode() {

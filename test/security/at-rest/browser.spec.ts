@@ -7,17 +7,19 @@ import { startKasaStack, type KasaStack } from '../../reliability/support/kasa-s
 /**
  * The browser half of "codes at rest": after a scanned cash-out, a typed one and a refused code,
  * nothing the PWA keeps (IndexedDB, localStorage, sessionStorage, Cache Storage) holds a
- * reservation code, the MAC key or a password. The server runs in live mode against a simulator
+ * reservation code, the account holder's name, the MAC key or a password. The server runs in live mode against a simulator
  * of this test's own, so the MAC key is known.
  */
 
 let kasa: KasaStack;
 let walletId: number;
+/** Personal data like the code: shown on the verify screen, kept nowhere. */
+const holderName = 'Žydrūnė At-Restienė';
 
 test.beforeAll(async () => {
   if (!existsSync('dist/index.html')) throw new Error('dist/index.html is missing: run `vite build` first (npm run test:e2e does)');
   kasa = await startKasaStack({ staticRoot: 'dist', cashiers: 1, supervisors: 1 });
-  walletId = kasa.simulator.state.createWallet({ EUR: 1000_00 });
+  walletId = kasa.simulator.state.createWallet({ EUR: 1000_00 }, { holderName });
 });
 
 test.afterAll(async () => {
@@ -73,13 +75,13 @@ async function serviceWorkerReady(page: Page): Promise<void> {
   });
 }
 
-test('the PWA keeps no reservation code, MAC key or password after a full shift of cash-outs', async ({ withCamera, page }) => {
+test('the PWA keeps no reservation code, holder name, MAC key or password after a full shift of cash-outs', async ({ withCamera, page }) => {
   const cashier = kasa.accounts.cashiers[0];
   if (!cashier) throw new Error('no cashier account');
   const scanned = kasa.simulator.state.issueCode(walletId).code;
   const typed = kasa.simulator.state.issueCode(walletId).code;
   const refused = '0000000000000000000000000017';
-  const secrets = [scanned, typed, typed.replace(/(\d{4})(?=\d)/g, '$1 '), refused, kasa.macKey, cashier.password];
+  const secrets = [scanned, typed, typed.replace(/(\d{4})(?=\d)/g, '$1 '), refused, kasa.macKey, cashier.password, holderName];
 
   // Scanned with the camera.
   const camera = await withCamera(scanned, 'qrcode', { video: { blankFrames: 10, codeFrames: 10 }, context: { baseURL: kasa.origin } });
@@ -87,6 +89,7 @@ test('the PWA keeps no reservation code, MAC key or password after a full shift 
   await signIn(camera.page, cashier);
   await startCashout(camera.page, '20.00');
   await expect(camera.page.getByTestId('verify-screen')).toBeVisible();
+  await expect(camera.page.getByTestId('holder-name')).toContainText(holderName);
   await checkIdentity(camera.page);
   await camera.page.getByTestId('confirm-button').click();
   await expect(camera.page.getByTestId('give-cash-screen')).toContainText(giveCashText('20.00'));
@@ -103,6 +106,7 @@ test('the PWA keeps no reservation code, MAC key or password after a full shift 
   await page.getByTestId('error-retry').click();
   await enterCodeByHand(page, typed.replace(/(\d{4})(?=\d)/g, '$1 '));
   await expect(page.getByTestId('verify-screen')).toBeVisible();
+  await expect(page.getByTestId('holder-name')).toContainText(holderName);
   await checkIdentity(page);
   await page.getByTestId('confirm-button').click();
   await expect(page.getByTestId('give-cash-screen')).toContainText(giveCashText('30.00'));

@@ -19,7 +19,8 @@ import { filesUnder, findNeedles, type Haystack, haystackOf } from '../support/n
  * After cash-outs of every kind (paid, approved, wrong, stale and unfunded codes, cancels,
  * timeouts and dropped connections), no reservation code is anywhere Kasa keeps things: not in
  * the SQLite file nor its -wal and -shm (read while the server still has them open), not in the
- * log, not in any answer. The MAC key is in none of those, nor in the built PWA.
+ * log, not in any answer. The MAC key is in none of those, nor in the built PWA. The account
+ * holder's name reaches the verify screen's answers and nothing that is kept.
  */
 
 const seed = seedFromEnv(4242);
@@ -162,6 +163,12 @@ describe('reservation codes and the MAC key at rest', () => {
   it('sends no code back in any answer', () => {
     expect(answers.length).toBeGreaterThan(100);
     expect(findNeedles(answers, codes, masked)).toEqual([]);
+  });
+
+  it("keeps the account holders' names out of the SQLite file and the log; only the answers for the verify screen carry them", () => {
+    expect(customers.holderNames.length).toBeGreaterThan(1);
+    expect(findNeedles(answers, customers.holderNames, masked).length).toBeGreaterThan(0);
+    expect(findNeedles([...databaseFiles, haystackOf('server log', stack.logLines.join(''))], customers.holderNames, masked)).toEqual([]);
   });
 
   it('keeps the MAC key out of the database, the log and every answer', () => {

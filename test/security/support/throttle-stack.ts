@@ -10,6 +10,7 @@ import { createAccounts } from '../../../server/auth/accounts.ts';
 import { createLoginThrottle } from '../../../server/auth/login-throttle.ts';
 import { createSessionManager } from '../../../server/auth/sessions.ts';
 import { createRateLimiter } from '../../../server/auth/throttle.ts';
+import { createHolderNameReader } from '../../../server/wallet/holder-name.ts';
 import { createCashoutService } from '../../../server/cashout/service.ts';
 import { cashoutSettingsOf, parseConfig } from '../../../server/config.ts';
 import { createHealthCheck } from '../../../server/health.ts';
@@ -91,6 +92,7 @@ export async function startThrottleStack(): Promise<ThrottleStack> {
   const app = createApp({
     config,
     service,
+    holderNames: createHolderNameReader(wallet, log),
     accounts: counted,
     sessions: createSessionManager({ store }),
     store,

@@ -15,6 +15,7 @@ import { startSimulator, type RunningSimulator } from '../../../server/simulator
 import { openSqliteStore } from '../../../server/store/sqlite.ts';
 import type { Store } from '../../../server/store/types.ts';
 import { createWalletClient } from '../../../server/wallet/client.ts';
+import { createHolderNameReader } from '../../../server/wallet/holder-name.ts';
 import type { Cashout } from '../../../shared/api.ts';
 import { noonClock } from './test-clock.ts';
 
@@ -87,6 +88,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const deps: AppDeps = {
     config,
     service,
+    holderNames: createHolderNameReader(wallet, log),
     accounts,
     sessions: createSessionManager({ store, now }),
     store,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../server/simulator/index.ts';
+import { defaultHolderName } from '../../../server/simulator/state-views.ts';
 import type { RunningSimulator } from '../../../server/simulator/index.ts';
 import { clients, createTransactionKey, signedFetch, walletCall } from './signed-fetch.ts';
 
@@ -26,10 +27,16 @@ describe('wallets and codes', () => {
   it('creates a wallet and reads it back', async () => {
     const created = await control('POST', '/wallets', { balances: { EUR: 50_000, USD: 10 } });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ walletId: expect.any(Number), balances: { EUR: 50_000, USD: 10 } });
+    expect(created.body).toEqual({ walletId: expect.any(Number), holderName: defaultHolderName, balances: { EUR: 50_000, USD: 10 } });
     const read = await control('GET', `/wallets/${created.body.walletId}`);
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ walletId: created.body.walletId, balances: { EUR: 50_000, USD: 10 }, held: { EUR: 0, USD: 0 } });
+    expect(read.body).toMatchObject({ walletId: created.body.walletId, holderName: defaultHolderName, balances: { EUR: 50_000, USD: 10 }, held: { EUR: 0, USD: 0 } });
+  });
+
+  it("creates a wallet with its holder's name, and refuses an empty one", async () => {
+    const created = await control('POST', '/wallets', { balances: { EUR: 1 }, holderName: 'Laima Control' });
+    expect(created.body).toMatchObject({ holderName: 'Laima Control' });
+    expect((await control('POST', '/wallets', { balances: { EUR: 1 }, holderName: ' ' })).status).toBe(400);
   });
 
   it('issues unique 28-digit codes with the configured default validity', async () => {

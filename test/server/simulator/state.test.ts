@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../server/simulator/index.ts';
+import { defaultHolderName } from '../../../server/simulator/state-views.ts';
 import { WalletApiFailure } from '../../../server/simulator/api-failure.ts';
 import { generateNonce, signRequest } from '../../../server/wallet/mac.ts';
 import { clientId, clients, macKey } from './signed-fetch.ts';
@@ -13,13 +14,14 @@ const payment = { description: 'Cash withdrawal', price: 500, currency: 'EUR' };
 describe('SimulatorState', () => {
   it('creates wallets with chosen or fresh ids and refuses bad balances and taken ids', () => {
     const { state } = simulator();
-    expect(state.createWallet({ EUR: 1 }, 5)).toBe(5);
+    expect(state.createWallet({ EUR: 1 }, { walletId: 5 })).toBe(5);
     const fresh = state.createWallet({});
     expect(fresh).not.toBe(5);
-    expect(() => state.createWallet({}, 5)).toThrow(RangeError);
+    expect(() => state.createWallet({}, { walletId: 5 })).toThrow(RangeError);
     expect(() => state.createWallet({ EUR: -1 })).toThrow(RangeError);
     expect(() => state.createWallet({ EUR: 0.5 })).toThrow(RangeError);
-    expect(state.wallet(fresh)).toEqual({ id: fresh, balances: {}, held: {}, available: {} });
+    expect(state.wallet(fresh)).toEqual({ id: fresh, holderName: defaultHolderName, balances: {}, held: {}, available: {} });
+    expect(state.wallet(state.createWallet({}, { holderName: 'Eglė Named' }))?.holderName).toBe('Eglė Named');
   });
 
   it('issues codes only for existing wallets, with the configured default validity', () => {

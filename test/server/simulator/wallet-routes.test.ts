@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../server/simulator/index.ts';
 import type { RunningSimulator } from '../../../server/simulator/index.ts';
+import { defaultHolderName } from '../../../server/simulator/state-views.ts';
 import { clients, createPayment, createTransactionKey, signedFetch, walletCall } from './signed-fetch.ts';
 
 let sim: RunningSimulator;
@@ -333,5 +334,38 @@ describe('GET /rest/v1/transactions', () => {
     const reply = await walletCall(sim, 'GET', `/rest/v1/transactions?${query}`);
     expect(reply.status).toBe(400);
     expect(reply.body.error).toBe('invalid_parameters');
+  });
+});
+
+describe('GET /rest/v1/wallet/{id}', () => {
+  it("answers Paysera's wallet shape with the holder's name", async () => {
+    const walletId = sim.state.createWallet({ EUR: 100 }, { holderName: 'Rūta Žemaitė' });
+    const reply = await walletCall(sim, 'GET', `/rest/v1/wallet/${walletId}`);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ id: walletId, owner: expect.any(Number), account: { owner_display_name: 'Rūta Žemaitė', number: expect.stringMatching(/^EVP\d{13}$/) } });
+  });
+
+  it('gives a wallet created without a name the default one', async () => {
+    const reply = await walletCall(sim, 'GET', `/rest/v1/wallet/${newWallet(100)}`);
+    expect(reply.body).toMatchObject({ account: { owner_display_name: defaultHolderName } });
+  });
+
+  it('is not_found for an unknown wallet and refuses without a valid MAC', async () => {
+    const unknown = await walletCall(sim, 'GET', '/rest/v1/wallet/999999999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toBe('not_found');
+    const unsigned = await fetch(`${sim.baseUrl}wallet/${newWallet(100)}`);
+    expect(unsigned.status).toBe(401);
+  });
+
+  it('a refuse fault answers 403 forbidden once, then the name again', async () => {
+    const walletId = newWallet(100);
+    sim.state.addFault({ endpoint: 'wallet', kind: 'refuse' });
+    const refused = await walletCall(sim, 'GET', `/rest/v1/wallet/${walletId}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: 'forbidden' });
+    expect(JSON.stringify(refused.body)).not.toContain(defaultHolderName);
+    const again = await walletCall(sim, 'GET', `/rest/v1/wallet/${walletId}`);
+    expect(again.status).toBe(200);
   });
 });

@@ -155,4 +155,27 @@ describe('wallet client against the simulator', () => {
     expect(error.code).toBe('WALLET_MISCONFIGURED');
     expect(sim.state.transaction(created.key)?.status).toBe('new');
   });
+
+  it("reads the holder's name of the wallet behind a reservation", async () => {
+    const client = wallet();
+    const walletId = sim.state.createWallet({ EUR: 50000 }, { holderName: 'Jonas Jonaitis' });
+    const { code } = sim.state.issueCode(walletId);
+    const created = await client.createTransaction(cashout(700));
+    const reserved = await client.reserveWithCode(created.key, code);
+    expect(reserved.walletId).toBe(walletId);
+    expect(await client.getWallet(walletId)).toEqual({ id: walletId, holderName: 'Jonas Jonaitis' });
+  });
+
+  it('a refused wallet read is a WalletError, tried once', async () => {
+    const events: WalletEvent[] = [];
+    const client = wallet({ onEvent: (event) => events.push(event) });
+    await client.syncClock();
+    const walletId = sim.state.createWallet({ EUR: 1 });
+    sim.state.addFault({ endpoint: 'wallet', kind: 'refuse' });
+    const error = await walletErrorOf(client.getWallet(walletId));
+    expect(error).toMatchObject({ httpStatus: 403, walletError: 'forbidden' });
+    sim.state.addFault({ endpoint: 'wallet', kind: 'error', status: 503 });
+    await expect(client.getWallet(walletId)).rejects.toBeInstanceOf(WalletOutcomeUnknown);
+    expect(events.filter((e) => e.op === 'wallet').map((e) => e.status)).toEqual([403, 503]);
+  });
 });

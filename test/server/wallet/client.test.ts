@@ -153,6 +153,27 @@ describe('signing and request bytes', () => {
     expect(list.map((t) => t.key)).toEqual(['TX1', 'TX2']);
   });
 
+  it("reads a wallet signed, once, and takes the holder's name from account.owner_display_name", async () => {
+    server.respond(json(200, { id: 14471, owner: 221, account: { number: 'EVP0010001000101', owner_display_name: 'John Doe', description: 'x', ibans: ['LT1'] } }));
+    expect(await client().getWallet(14471)).toEqual({ id: 14471, holderName: 'John Doe' });
+    const [request] = server.requests;
+    if (!request) throw new Error('no request');
+    expect(request).toMatchObject({ method: 'GET', url: '/rest/v1/wallet/14471' });
+    expectValidMac(request);
+  });
+
+  it('a wallet answered without the name (no wallet_list permission) has holderName null', async () => {
+    server.respond(json(200, { id: 14471, owner: 221, account: { number: 'EVP0010001000101' } }));
+    expect(await client().getWallet(14471)).toEqual({ id: 14471, holderName: null });
+  });
+
+  it('a wallet read that fails is not repeated', async () => {
+    server.respond(json(503, { error: 'internal_server_error' }));
+    await expect(client().getWallet(14471)).rejects.toBeInstanceOf(WalletOutcomeUnknown);
+    expect(server.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
   it('keeps the connection alive between calls', async () => {
     server.respond(json(200, { time: 1_700_000_100 }));
     const wallet = client();

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FlowControl } from '../../../web/flow.ts';
 import { VerifyScreen } from '../../../web/screens/verify.tsx';
 import { cashout, config } from '../cashout-fixture.ts';
@@ -8,7 +9,20 @@ import { mount } from './render.ts';
 const flow: FlowControl = { show: () => undefined, started: () => undefined, finish: () => undefined };
 let screen: ReturnType<typeof mount> | undefined;
 
-afterEach(() => screen?.unmount());
+// Five minutes before the fixture's hold lapses, on a clock the tests move.
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.parse('2026-11-26T10:00:00.000Z') });
+});
+afterEach(() => {
+  screen?.unmount();
+  vi.useRealTimers();
+});
+
+function advance(ms: number) {
+  act(() => {
+    vi.advanceTimersByTime(ms);
+  });
+}
 
 function tick(id: string) {
   screen?.click(screen.byTestId(id));
@@ -48,6 +62,41 @@ describe('verify screen', () => {
 
   it('offers cancel before confirm', () => {
     screen = mount(<VerifyScreen cashout={cashout()} config={config} flow={flow} />);
+    expect(screen.has('cancel-cashout')).toBe(true);
+  });
+
+  it("names the account holder above the identity checks, or says the name is not available", () => {
+    screen = mount(<VerifyScreen cashout={cashout({ holderName: 'Ona Onaitė' })} config={config} flow={flow} />);
+    expect(screen.byTestId('holder-name').textContent).toBe('Account holder: Ona Onaitė');
+    const checklist = screen.container.querySelector('.checklist');
+    expect(checklist && screen.byTestId('holder-name').compareDocumentPosition(checklist) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    screen.unmount();
+    for (const holderName of [null, undefined]) {
+      screen = mount(<VerifyScreen cashout={cashout({ holderName })} config={config} flow={flow} />);
+      expect(screen.byTestId('holder-name').textContent).toBe('Account holder: name not available');
+      screen.unmount();
+    }
+    screen = undefined;
+  });
+
+  it('counts the hold down in words and colour, and once it lapses says nothing was paid and offers no confirm', () => {
+    screen = mount(<VerifyScreen cashout={cashout()} config={config} flow={flow} />);
+    tick('check-document');
+    tick('check-photo');
+    const countdown = () => screen?.byTestId('hold-countdown');
+    expect(countdown()?.dataset.urgency).toBe('calm');
+    expect(countdown()?.textContent).toBe('Reservation holds for 5:00 more.');
+    advance(4 * 60_000 + 1000);
+    expect(countdown()?.dataset.urgency).toBe('soon');
+    expect(countdown()?.textContent).toBe('Less than a minute left: 0:59.');
+    advance(40_000);
+    expect(countdown()?.dataset.urgency).toBe('urgent');
+    expect(countdown()?.textContent).toBe('Hurry: only 0:19 left.');
+    expect(screen.byTestId<HTMLButtonElement>('confirm-button').disabled).toBe(false);
+    advance(19_000);
+    expect(screen.has('hold-countdown')).toBe(false);
+    expect(screen.has('confirm-button')).toBe(false);
+    expect(screen.byTestId('hold-lapsed').textContent).toContain('Nothing was paid: do not give cash.');
     expect(screen.has('cancel-cashout')).toBe(true);
   });
 });
