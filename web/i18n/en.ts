@@ -83,6 +83,7 @@ export const en = {
   'receipt.reference': 'Reference',
   'receipt.cashier': 'Cashier',
   'receipt.approvedBy': 'Approved by',
+  'receipt.signature': 'Customer’s signature',
   'error.noCash': 'Do not give any cash.',
   'error.scanAgain': 'Scan again',
   'error.new': 'New cash-out',
@@ -104,6 +105,11 @@ export const en = {
   'history.cashier': 'Cashier',
   'history.totals': 'Paid out today',
   'history.count': 'Cash-outs: {count}',
+  'history.page': '{from}–{to} of {count}',
+  'history.newer': '← Newer',
+  'history.older': 'Older →',
+  'history.openRow': 'Open the cash-out of {time}, {amount}',
+  'history.cashout': 'Cash-out at {time}',
   'status.created': 'Waiting for code',
   'status.reserved': 'Reserved',
   'status.confirmed': 'Paid out',
@@ -133,6 +139,8 @@ export const en = {
   'settings.cameraHint': 'Camera names appear once the camera has been allowed.',
   'settings.sound': 'Beep when a code is read',
   'settings.signOut': 'Sign out',
+  'settings.successSound': 'Chime when cash may be given',
+  'settings.successVibration': 'Vibrate when cash may be given',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -21,7 +21,7 @@ afterEach(() => screen?.unmount());
 
 describe('give cash screen', () => {
   it('tells the cashier the amount to hand over and moves on to a new cash-out', () => {
-    screen = mount(<GiveCashScreen cashout={cashout({ status: 'confirmed', confirmedAt: '2026-11-26T10:02:00.000Z' })} flow={flow} />);
+    screen = mount(<GiveCashScreen cashout={cashout({ status: 'confirmed', confirmedAt: '2026-11-26T10:02:00.000Z' })} shopName={null} feedback={{ successSound: false, successVibration: false }} flow={flow} />);
     expect(screen.byTestId('give-cash-screen').textContent).toContain('Give €50.00 to the customer');
     expect(screen.byTestId('give-cash-screen').dataset.screen).toBe('give-cash');
     const before = finished;
