@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { checkIdentity, enterCodeByHand, signIn, startCashout } from './support/cashier.ts';
 import { expect, test } from './support/kasa-fixture.ts';
@@ -57,6 +58,11 @@ async function clippedTexts(page: Page): Promise<string[]> {
     }
     return problems;
   });
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
 }
 
 async function confirmedCashout(page: Page, simulator: Parameters<typeof walletWithCode>[0], amount: string): Promise<void> {
@@ -119,6 +125,7 @@ test('history is paged, newest first, and a row opens its cash-out', async ({ pa
   // The newest, the last one created above: 11.00.
   await expect(rows.first()).toContainText('€11.00');
   await expect(rows.nth(1)).toContainText('€10.00');
+  expect(await seriousViolations(page), 'history').toEqual([]);
 
   await page.getByTestId('history-older').click();
   await expect(page.getByTestId('history-position')).toHaveText(`11–${Math.min(20, ids.length)} of ${ids.length}`);
@@ -128,6 +135,7 @@ test('history is paged, newest first, and a row opens its cash-out', async ({ pa
   await expect(page.getByTestId('receipt-reference')).toHaveText(ids[10] ?? '');
   await expect(page.getByTestId('record-status')).toHaveText('Cancelled');
   await expect(page.getByTestId('record-print')).toHaveCount(0);
+  expect(await seriousViolations(page), 'cash-out record').toEqual([]);
 
   await page.getByRole('button', { name: '← Back' }).click();
   await expect(page.getByTestId('history-position')).toHaveText(`11–${Math.min(20, ids.length)} of ${ids.length}`);
