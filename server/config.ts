@@ -37,6 +37,8 @@ export interface Config {
   publicOrigin: string | null;
   /** CIDR blocks of reverse proxies whose X-Forwarded-For is believed; empty: none. */
   trustProxy: readonly string[];
+  /** Printed at the head of every receipt (shop and location); null: the receipt names none. */
+  shopName: string | null;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -105,6 +107,7 @@ const schema = z.object({
   LOG_LEVEL: level.default('info'),
   PUBLIC_ORIGIN: publicOrigin.optional(),
   TRUST_PROXY: trustProxy.optional(),
+  SHOP_NAME: text.max(80, 'must be at most 80 characters, to fit a receipt').optional(),
 });
 
 const names = Object.keys(schema.shape);
@@ -168,6 +171,7 @@ export function parseConfig(env: Env): ConfigResult {
     logLevel: v.LOG_LEVEL,
     publicOrigin: v.PUBLIC_ORIGIN ?? null,
     trustProxy: v.TRUST_PROXY ?? Object.freeze([]),
+    shopName: v.SHOP_NAME ?? null,
   });
   return { ok: true, config };
 }

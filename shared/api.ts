@@ -83,6 +83,8 @@ export const configResponse = z.object({
   reserveSeconds: z.number().int(),
   maxCodeAttempts: z.number().int(),
   demo: z.boolean(),
+  /** SHOP_NAME: the shop and location a receipt names; null when not configured. */
+  shopName: z.string().nullable(),
 });
 export type ConfigResponse = z.infer<typeof configResponse>;
 

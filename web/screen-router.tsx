@@ -78,13 +78,13 @@ function CashierScreen({ screens, screen, user, config, flow, settings, storage,
     case 'checking':
       return <screens.CheckingScreen cashout={screen.cashout} notice={screen.notice} flow={flow} />;
     case 'give-cash':
-      return <screens.GiveCashScreen cashout={screen.cashout} flow={flow} />;
+      return <screens.GiveCashScreen cashout={screen.cashout} shopName={config.shopName} feedback={settings} flow={flow} />;
     case 'error':
       return (
         <screens.ErrorScreen failure={screen.failure} cashout={screen.cashout} next={screen.next} refused={screen.refused} triesLeft={screen.triesLeft} flow={flow} />
       );
     case 'history':
-      return <screens.HistoryScreen user={user} storage={storage} show={flow.show} />;
+      return <screens.HistoryScreen user={user} storage={storage} shopName={config.shopName} show={flow.show} />;
     case 'report':
       return <screens.ReportScreen show={flow.show} />;
     case 'settings':

@@ -6,6 +6,9 @@ export interface Settings {
   /** The camera the cashier picked; null = the rear camera the scanner chooses. */
   cameraId: string | null;
   sound: boolean;
+  /** The chime and the buzz of the give-cash screen (success-feedback.ts), each of which a cashier may silence. */
+  successSound: boolean;
+  successVibration: boolean;
 }
 
 const key = 'kasa.settings';
@@ -15,13 +18,15 @@ function defaultLanguage(): Language {
 }
 
 export function loadSettings(): Settings {
-  const defaults: Settings = { language: defaultLanguage(), cameraId: null, sound: true };
+  const defaults: Settings = { language: defaultLanguage(), cameraId: null, sound: true, successSound: true, successVibration: true };
   try {
     const stored = JSON.parse(localStorage.getItem(key) ?? '{}') as Partial<Record<keyof Settings, unknown>>;
     return {
       language: stored.language === 'en' || stored.language === 'lt' ? stored.language : defaults.language,
       cameraId: typeof stored.cameraId === 'string' ? stored.cameraId : null,
       sound: typeof stored.sound === 'boolean' ? stored.sound : defaults.sound,
+      successSound: typeof stored.successSound === 'boolean' ? stored.successSound : defaults.successSound,
+      successVibration: typeof stored.successVibration === 'boolean' ? stored.successVibration : defaults.successVibration,
     };
   } catch {
     return defaults;

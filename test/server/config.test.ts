@@ -33,6 +33,7 @@ describe('parseConfig', () => {
       sessionIdleHours: 12,
       logLevel: 'info',
       publicOrigin: null,
+      shopName: null,
     });
   });
 
@@ -58,6 +59,7 @@ describe('parseConfig', () => {
       SESSION_IDLE_HOURS: '8.5',
       LOG_LEVEL: 'debug',
       PUBLIC_ORIGIN: 'https://kasa.example.com',
+      SHOP_NAME: 'Kasa, Gedimino pr. 1, Vilnius',
     });
     expect(config).toMatchObject({
       port: 8443,
@@ -76,6 +78,7 @@ describe('parseConfig', () => {
       sessionIdleHours: 8.5,
       logLevel: 'debug',
       publicOrigin: 'https://kasa.example.com',
+      shopName: 'Kasa, Gedimino pr. 1, Vilnius',
     });
   });
 
@@ -101,6 +104,7 @@ describe('parseConfig', () => {
     expect(errors({ PUBLIC_ORIGIN: 'https://kasa.example.com/app' })[0]).toMatch(/^PUBLIC_ORIGIN: .* is not an origin/);
     expect(errors({ SESSION_IDLE_HOURS: '0' })[0]).toMatch(/^SESSION_IDLE_HOURS: "0" is not a number above 0/);
     expect(errors({ DAILY_CAP: '-5' })[0]).toBe('DAILY_CAP: "-5" is not an amount like 1000.00');
+    expect(errors({ SHOP_NAME: 'x'.repeat(81) })).toEqual(['SHOP_NAME: must be at most 80 characters, to fit a receipt']);
   });
 
   it('refuses exactly one of the two Paysera credentials without echoing the key', () => {

@@ -10,6 +10,7 @@ export const config: ConfigResponse = {
   reserveSeconds: 300,
   maxCodeAttempts: 3,
   demo: true,
+  shopName: null,
 };
 
 /** A cash-out as the API returns it, reserved and waiting for confirmation unless `overrides` say otherwise. */

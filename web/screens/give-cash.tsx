@@ -1,44 +1,38 @@
+import { useEffect } from 'preact/hooks';
 import type { Cashout } from '../../shared/api.ts';
+import { Receipt, receiptText } from '../components/receipt.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import type { FlowControl } from '../flow.ts';
 import { formatDateTime, formatMoney, t } from '../i18n/index.ts';
+import { playSuccessFeedback, type SuccessFeedbackSettings } from '../success-feedback.ts';
+import './give-cash.css';
 
-function receiptLines(cashout: Cashout): [string, string][] {
-  const lines: [string, string][] = [
-    [t('receipt.amount'), formatMoney(cashout.amount, cashout.currency)],
-    [t('receipt.time'), formatDateTime(cashout.confirmedAt ?? cashout.createdAt)],
-    [t('receipt.transaction'), cashout.transactionKey ?? '—'],
-    [t('receipt.reference'), cashout.id],
-    [t('receipt.cashier'), cashout.cashier],
-  ];
-  if (cashout.approvedBy) lines.push([t('receipt.approvedBy'), cashout.approvedBy]);
-  return lines;
+interface GiveCashProps {
+  cashout: Cashout;
+  shopName: string | null;
+  feedback: SuccessFeedbackSettings;
+  flow: FlowControl;
 }
 
 /** Shown only for a cash-out the server reports `confirmed`: Paysera has moved the money. */
-export function GiveCashScreen({ cashout, flow }: { cashout: Cashout; flow: FlowControl }) {
-  const lines = receiptLines(cashout);
+export function GiveCashScreen({ cashout, shopName, feedback, flow }: GiveCashProps) {
   const canShare = typeof navigator.share === 'function';
+  const amount = formatMoney(cashout.amount, cashout.currency);
+
+  useEffect(() => playSuccessFeedback(feedback), []);
 
   function share() {
-    const text = [t('receipt.title'), ...lines.map(([label, value]) => `${label}: ${value}`)].join('\n');
-    navigator.share({ title: t('receipt.title'), text }).catch(() => undefined);
+    navigator.share({ title: t('receipt.title'), text: receiptText(cashout, shopName) }).catch(() => undefined);
   }
 
   return (
-    <ScreenFrame name="give-cash" title={t('give.title', { amount: formatMoney(cashout.amount, cashout.currency) })} tone="success">
+    <ScreenFrame name="give-cash" title={t('give.title', { amount })} tone="success">
+      {/* As large as on the verify screen: the cashier counts the notes against this figure. */}
+      <p class="give__amount no-print" data-testid="give-amount" aria-hidden="true">
+        {amount}
+      </p>
       {cashout.confirmedAt && <p class="lead">{t('give.confirmedAt', { time: formatDateTime(cashout.confirmedAt) })}</p>}
-      <section class="receipt" aria-label={t('receipt.title')}>
-        <h2 class="receipt__title">{t('receipt.title')}</h2>
-        <dl>
-          {lines.map(([label, value]) => (
-            <div class="receipt__line" key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <Receipt cashout={cashout} shopName={shopName} />
       <div class="tools no-print">
         <button type="button" class="button button--secondary" onClick={() => window.print()}>
           {t('give.print')}

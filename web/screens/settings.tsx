@@ -57,6 +57,24 @@ export function SettingsScreen({ user, settings, onChange, onSignedOut, show }: 
         <input type="checkbox" checked={settings.sound} onChange={(event) => onChange({ ...settings, sound: event.currentTarget.checked })} />
         <span>{t('settings.sound')}</span>
       </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          data-testid="settings-success-sound"
+          checked={settings.successSound}
+          onChange={(event) => onChange({ ...settings, successSound: event.currentTarget.checked })}
+        />
+        <span>{t('settings.successSound')}</span>
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          data-testid="settings-success-vibration"
+          checked={settings.successVibration}
+          onChange={(event) => onChange({ ...settings, successVibration: event.currentTarget.checked })}
+        />
+        <span>{t('settings.successVibration')}</span>
+      </label>
       <p>{t('amount.signedInAs', { user: user.username })}</p>
       <button type="button" class="button button--secondary button--wide" onClick={signOut}>
         {t('settings.signOut')}

@@ -23,6 +23,7 @@ export function configRoutes(config: Config): Hono<AppEnv> {
     reserveSeconds: config.reserveSeconds,
     maxCodeAttempts: config.maxCodeAttempts,
     demo: config.mode === 'demo',
+    shopName: config.shopName,
   };
   const routes = new Hono<AppEnv>();
   routes.get('/', requireRole(...cashierRoles), (c) => c.json(body));

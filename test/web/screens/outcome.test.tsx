@@ -21,12 +21,26 @@ afterEach(() => screen?.unmount());
 
 describe('give cash screen', () => {
   it('tells the cashier the amount to hand over and moves on to a new cash-out', () => {
-    screen = mount(<GiveCashScreen cashout={cashout({ status: 'confirmed', confirmedAt: '2026-11-26T10:02:00.000Z' })} flow={flow} />);
+    screen = mount(<GiveCashScreen cashout={cashout({ status: 'confirmed', confirmedAt: '2026-11-26T10:02:00.000Z' })} shopName={null} feedback={{ successSound: false, successVibration: false }} flow={flow} />);
     expect(screen.byTestId('give-cash-screen').textContent).toContain('Give €50.00 to the customer');
     expect(screen.byTestId('give-cash-screen').dataset.screen).toBe('give-cash');
     const before = finished;
     screen.click(screen.byTestId('new-cashout'));
     expect(finished).toBe(before + 1);
+  });
+
+  it('puts the shop at the head of the receipt and leaves a line for the signature', () => {
+    const paid = cashout({ status: 'confirmed', confirmedAt: '2026-11-26T10:02:00.000Z' });
+    screen = mount(<GiveCashScreen cashout={paid} shopName="Kasa, Vilnius" feedback={{ successSound: false, successVibration: false }} flow={flow} />);
+    expect(screen.byTestId('receipt-shop').textContent).toBe('Kasa, Vilnius');
+    expect(screen.byTestId('receipt-signature').textContent).toBe('Customer’s signature');
+    expect(screen.byTestId('receipt-reference').textContent).toBe(paid.id);
+    expect(screen.byTestId('give-amount').textContent).toBe('€50.00');
+  });
+
+  it('names no shop when none is configured', () => {
+    screen = mount(<GiveCashScreen cashout={cashout({ status: 'confirmed' })} shopName={null} feedback={{ successSound: false, successVibration: false }} flow={flow} />);
+    expect(screen.has('receipt-shop')).toBe(false);
   });
 });
 

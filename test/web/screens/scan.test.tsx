@@ -11,7 +11,7 @@ import { setPageUrl } from '../page-url.ts';
 import { mount } from './render.ts';
 
 const code = '9876543210987654321098765432';
-const settings: Settings = { language: 'en', cameraId: null, sound: false };
+const settings: Settings = { language: 'en', cameraId: null, sound: false, successSound: false, successVibration: false };
 const reserveBodies: string[] = [];
 let server: Server;
 let screen: ReturnType<typeof mount> | undefined;
