@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, errorOf, password, signIn, startHarness, users, type Harness } from '../server/http/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { call, errorOf, password, users } from '../server/http/harness.ts';
+import { cashier, h } from '../server/http/signed-in-cashier.ts';
 
 /** Issue 10, LOW: a validation error names fields from the schema only, never a key the client made up. */
 
 const madeUpKey = 'zz-client-chosen-key-7f3a';
-
-let h: Harness;
-let cashier = '';
-
-beforeAll(async () => {
-  h = await startHarness();
-  cashier = await signIn(h, users.cashier);
-});
-afterAll(async () => {
-  await h?.close();
-});
 
 describe('validation errors', () => {
   it('describe an unknown key without repeating it, naming the fields the request takes', async () => {

@@ -5,7 +5,6 @@ import { ScreenFrame } from '../components/screen-frame.tsx';
 import type { FlowControl } from '../flow.ts';
 import { formatDateTime, formatMoney, t } from '../i18n/index.ts';
 import { playSuccessFeedback, type SuccessFeedbackSettings } from '../success-feedback.ts';
-import './give-cash.css';
 
 interface GiveCashProps {
   cashout: Cashout;

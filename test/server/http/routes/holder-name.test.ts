@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Cashout } from '../../../../shared/api.ts';
-import { call, signIn, startHarness, users, type Harness } from '../harness.ts';
+import { call } from '../harness.ts';
+import { cashier, h } from '../signed-in-cashier.ts';
 
 /** The account holder's name rides on the reserve answer and on a read while reserved, and nowhere else. */
 
 const holderName = 'Vaida Vardenytė';
-
-let h: Harness;
-let cashier = '';
-
-beforeAll(async () => {
-  h = await startHarness();
-  cashier = await signIn(h, users.cashier);
-});
-afterAll(async () => {
-  await h?.close();
-});
 
 async function reserved(): Promise<{ created: Cashout; reserve: Response }> {
   const walletId = h.simulator.state.createWallet({ EUR: 100_000 }, { holderName });
