@@ -55,7 +55,6 @@ export const en = {
   'cashout.cancelling': 'Cancelling at Paysera…',
   'verify.title': 'Check the customer',
   'verify.reserved': 'Paysera has reserved this amount for the customer.',
-  'verify.holdsUntil': 'The reservation holds until {time}.',
   'verify.checklist': 'Identity check',
   'verify.checkDocument': 'I checked the customer’s identity document',
   'verify.checkPhoto': 'The photo matches the customer',

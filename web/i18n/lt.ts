@@ -57,7 +57,6 @@ export const lt: Record<MessageKey, string> = {
   'cashout.cancelling': 'Atšaukiama Paysera sistemoje…',
   'verify.title': 'Patikrinkite klientą',
   'verify.reserved': 'Paysera rezervavo šią sumą klientui.',
-  'verify.holdsUntil': 'Rezervacija galioja iki {time}.',
   'verify.checklist': 'Tapatybės patikra',
   'verify.checkDocument': 'Patikrinau kliento asmens dokumentą',
   'verify.checkPhoto': 'Nuotrauka atitinka klientą',

@@ -12,7 +12,7 @@ import { limitsFor } from '../currency-limits.ts';
 import type { Failure } from '../failure.ts';
 import { screenAfterError, screenForCashout, type FlowControl } from '../flow.ts';
 import { holdUrgency } from '../hold-urgency.ts';
-import { formatMoney, formatTime, t } from '../i18n/index.ts';
+import { formatMoney, t } from '../i18n/index.ts';
 import { useNow } from '../use-now.ts';
 import { ApprovalForm } from './approval-form.tsx';
 
@@ -66,9 +66,7 @@ export function VerifyScreen({ cashout: initial, notice, config, flow }: VerifyP
           <p>{t('verify.lapsedAction')}</p>
         </div>
       ) : (
-        <p class="lead">
-          {t('verify.reserved')} {cashout.expiresAt && t('verify.holdsUntil', { time: formatTime(cashout.expiresAt) })}
-        </p>
+        <p class="lead">{t('verify.reserved')}</p>
       )}
       {phase === 'checking' && remainingMs !== null && urgency !== null && urgency !== 'lapsed' && <HoldCountdown remainingMs={remainingMs} urgency={urgency} />}
       {notice && <FailureAlert failure={notice} noCash />}
