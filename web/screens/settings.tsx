@@ -15,6 +15,13 @@ interface SettingsProps {
   show: (screen: Screen) => void;
 }
 
+/** The on/off settings, each a labelled switch: the scan beep, and the chime and buzz when cash may be given. */
+const switches: readonly { name: 'sound' | 'successSound' | 'successVibration'; testId?: string }[] = [
+  { name: 'sound' },
+  { name: 'successSound', testId: 'settings-success-sound' },
+  { name: 'successVibration', testId: 'settings-success-vibration' },
+];
+
 async function videoInputs(): Promise<MediaDeviceInfo[]> {
   if (!navigator.mediaDevices?.enumerateDevices) return [];
   const devices = await navigator.mediaDevices.enumerateDevices();
@@ -53,28 +60,12 @@ export function SettingsScreen({ user, settings, onChange, onSignedOut, show }: 
         </select>
         {cameras.some((camera) => camera.label === '') && <p class="hint">{t('settings.cameraHint')}</p>}
       </div>
-      <label class="check">
-        <input type="checkbox" checked={settings.sound} onChange={(event) => onChange({ ...settings, sound: event.currentTarget.checked })} />
-        <span>{t('settings.sound')}</span>
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          data-testid="settings-success-sound"
-          checked={settings.successSound}
-          onChange={(event) => onChange({ ...settings, successSound: event.currentTarget.checked })}
-        />
-        <span>{t('settings.successSound')}</span>
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          data-testid="settings-success-vibration"
-          checked={settings.successVibration}
-          onChange={(event) => onChange({ ...settings, successVibration: event.currentTarget.checked })}
-        />
-        <span>{t('settings.successVibration')}</span>
-      </label>
+      {switches.map(({ name, testId }) => (
+        <label class="check" key={name}>
+          <input type="checkbox" data-testid={testId} checked={settings[name]} onChange={(event) => onChange({ ...settings, [name]: event.currentTarget.checked })} />
+          <span>{t(`settings.${name}` as const)}</span>
+        </label>
+      ))}
       <p>{t('amount.signedInAs', { user: user.username })}</p>
       <button type="button" class="button button--secondary button--wide" onClick={signOut}>
         {t('settings.signOut')}
