@@ -1,6 +1,5 @@
 import type { Cashout } from '../../shared/api.ts';
 import { CancelButton } from '../components/cancel-button.tsx';
-import { ChangeAmountButton } from '../components/change-amount-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { mainErrorAction } from '../error-actions.ts';
 import type { Failure } from '../failure.ts';
@@ -46,7 +45,7 @@ export function ErrorScreen({ failure, cashout, next, refused = [], triesLeft, f
       <p class="alert alert--strong">{t('error.noCash')}</p>
       {next === 'scan-again' ? (
         <>
-          {main === 'change-amount' ? <ChangeAmountButton cashout={cashout} flow={flow} /> : scanAgain(true)}
+          {main === 'change-amount' ? <CancelButton cashout={cashout} flow={flow} purpose="change-amount" /> : scanAgain(true)}
           {main === 'change-amount' && scanAgain(false)}
           <CancelButton cashout={cashout} flow={flow} />
         </>
