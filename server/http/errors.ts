@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { errorBody, errorCatalogue, type ErrorCode } from '../../shared/errors.ts';
 import { CashoutError } from '../cashout/types.ts';
+import { StoreUnavailableError } from '../store/errors.ts';
 import type { Logger } from '../log.ts';
 import { WalletError, WalletOutcomeUnknown } from '../wallet/errors.ts';
 
@@ -45,6 +46,10 @@ export function handleErrors(log: Logger): ErrorHandler {
     }
     if (error instanceof WalletError) return errorResponse(c, error.code);
     if (error instanceof WalletOutcomeUnknown) return errorResponse(c, 'WALLET_UNAVAILABLE');
+    if (error instanceof StoreUnavailableError) {
+      log.warn({ err: error.cause, method: c.req.method, path: c.req.path }, 'database unavailable');
+      return errorResponse(c, 'DATABASE_UNAVAILABLE');
+    }
     if (error instanceof HTTPException) {
       const code = byHttpStatus[error.status];
       if (code) return errorResponse(c, code);

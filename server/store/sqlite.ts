@@ -87,6 +87,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const selectCashoutsOfCashierInRange = db.prepare<[number, number, string], CashoutRow>(
     'SELECT * FROM cashouts WHERE created_at >= ? AND created_at < ? AND cashier = ? ORDER BY created_at DESC, id DESC',
   );
+  const selectOne = db.prepare('SELECT 1');
   const selectUnsettledCashouts = db.prepare<[], CashoutRow>(
     `SELECT * FROM cashouts WHERE status IN ('created', 'reserved', 'in_doubt') OR pending IS NOT NULL ORDER BY created_at, id`,
   );
@@ -183,6 +184,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     async verifyAudit(anchor) {
       return audit.verify(anchor);
+    },
+
+    async ping() {
+      selectOne.get();
     },
 
     async close() {

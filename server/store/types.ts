@@ -131,5 +131,8 @@ export interface Store {
   /** Walks the chain in pages, from row 1 or from `anchor` on, so memory stays bounded and other requests run between pages. */
   verifyAudit(anchor?: AuditAnchor): Promise<AuditVerification>;
 
+  /** A round trip to the database; throws StoreUnavailableError when it cannot be reached. */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }
