@@ -5,6 +5,7 @@ import type { SimClock } from './clock.ts';
 import { faultSpecSchema } from './faults.ts';
 import type { SimulatorState } from './state.ts';
 import type { WalletView } from './state-views.ts';
+import type { WriteOverlapRecorder } from './write-overlaps.ts';
 
 const walletIdParam = z.coerce.number().int().positive();
 const createWalletSchema = z.strictObject({
@@ -16,8 +17,8 @@ const advanceClockSchema = z.strictObject({ advanceSeconds: z.number().finite() 
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
 
-/** Test and demo back door (/__control): wallets, codes, faults, clock, internal transaction views. */
-export function controlRoutes(state: SimulatorState, clock: SimClock): Hono {
+/** Test and demo back door (/__control): wallets, codes, faults, clock, internal transaction views, write overlaps. */
+export function controlRoutes(state: SimulatorState, clock: SimClock, overlaps: WriteOverlapRecorder): Hono {
   return new Hono()
     .post('/wallets', async (c) => {
       const input = await parseBody(c, createWalletSchema);
@@ -54,6 +55,11 @@ export function controlRoutes(state: SimulatorState, clock: SimClock): Hono {
       if (!input.ok) return input.response;
       clock.advance(input.value.advanceSeconds);
       return c.json({ now: clock.nowSeconds() });
+    })
+    .get('/overlaps', (c) => c.json({ writesSeen: overlaps.writesSeen(), overlaps: overlaps.overlaps() }))
+    .delete('/overlaps', (c) => {
+      overlaps.clear();
+      return c.body(null, 204);
     })
     .get('/transactions', (c) => c.json({ transactions: state.transactions() }))
     .get('/transactions/:key', (c) => {

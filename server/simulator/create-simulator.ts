@@ -5,6 +5,7 @@ import { controlRoutes } from './control-routes.ts';
 import { customerPage } from './customer-page.ts';
 import { SimulatorState } from './state.ts';
 import { walletRoutes } from './wallet-routes.ts';
+import { WriteOverlapRecorder } from './write-overlaps.ts';
 
 export interface SimulatorOptions {
   /** clientId → macKey accepted by the MAC check. */
@@ -21,6 +22,8 @@ export interface Simulator {
   app: Hono;
   clock: SimClock;
   state: SimulatorState;
+  /** Wallet writes for one transaction found in flight together (several Kasa instances must never cause one). */
+  overlaps: WriteOverlapRecorder;
 }
 
 const demoWalletBalances = { EUR: 50_000 };
@@ -28,10 +31,11 @@ const demoWalletBalances = { EUR: 50_000 };
 export function createSimulator(options: SimulatorOptions): Simulator {
   const clock = new SimClock();
   const state = new SimulatorState(clock, { codeTtlSeconds: options.codeTtlSeconds ?? 600 });
+  const overlaps = new WriteOverlapRecorder();
   const app = new Hono();
-  app.route('/rest/v1', walletRoutes({ state, clock, clients: options.clients }));
+  app.route('/rest/v1', walletRoutes({ state, clock, clients: options.clients, overlaps }));
   if (options.controlEnabled) {
-    app.route('/__control', controlRoutes(state, clock));
+    app.route('/__control', controlRoutes(state, clock, overlaps));
     if (options.demoWalletId !== undefined) {
       if (!state.wallet(options.demoWalletId)) state.createWallet(demoWalletBalances, { walletId: options.demoWalletId });
       app.get('/customer', customerPage(state, clock, options.demoWalletId));
@@ -39,5 +43,5 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   }
   app.notFound((c) => failureResponse(c, notFound('Route not found')));
   app.onError((_error, c) => failureResponse(c, new WalletApiFailure(500, 'internal_server_error', 'Unexpected simulator error')));
-  return { app, clock, state };
+  return { app, clock, state, overlaps };
 }

@@ -6,3 +6,4 @@ export type { SimClock } from './clock.ts';
 export type { SimulatorState } from './state.ts';
 export type { WalletView, IssuedCode, CodeView, TransactionView, PaymentView, SimTransactionStatus } from './state-views.ts';
 export type { FaultSpec, FaultView, FaultKind } from './faults.ts';
+export type { WriteOverlap, WalletWrite } from './write-overlaps.ts';

@@ -10,18 +10,20 @@ import { dropConnection } from './node-connection.ts';
 import { requestTarget } from './request-target.ts';
 import type { SimulatorState } from './state.ts';
 import { transactionJson } from './transaction-json.ts';
+import { isWalletWrite, operationIdOf, type WalletWrite, writeSubject, type WriteOverlapRecorder } from './write-overlaps.ts';
 import { confirmSchema, createTransactionSchema, defaultReserveSeconds, listQuerySchema, reserveSchema } from './wallet-schemas.ts';
 
 export interface WalletRoutesDeps {
   state: SimulatorState;
   clock: SimClock;
   clients: Record<string, string>;
+  overlaps: WriteOverlapRecorder;
 }
 
 type Operation = (c: Context, body: Uint8Array) => unknown;
 
 /** The Wallet API under /rest/v1: every call is read once, authenticated, exposed to faults, then applied. */
-export function walletRoutes({ state, clock, clients }: WalletRoutesDeps): Hono {
+export function walletRoutes({ state, clock, clients, overlaps }: WalletRoutesDeps): Hono {
   const verifier = new MacVerifier(clients, clock);
 
   const route =
@@ -32,20 +34,36 @@ export function walletRoutes({ state, clock, clients }: WalletRoutesDeps): Hono 
         const refusal = verifier.verify(requestTarget(c), c.req.header('authorization'), body);
         if (refusal) return failureResponse(c, refusal);
       }
-      const fault = state.takeFault(operation);
-      if (fault?.kind === 'latency' || fault?.kind === 'hang') await sleep(fault.ms, undefined, { ref: false });
-      if (fault?.kind === 'drop_before') return dropConnection(c);
-      if (fault?.kind === 'error') return failureResponse(c, new WalletApiFailure(fault.status, 'internal_server_error'));
-      if (fault?.kind === 'refuse') return failureResponse(c, new WalletApiFailure(403, 'forbidden', 'Client has no permission for this action'));
-      let response: Response;
+      const finished = isWalletWrite(operation) ? beginWrite(c, operation, body) : undefined;
       try {
-        response = c.json(run(c, body));
-      } catch (error) {
-        if (!(error instanceof WalletApiFailure)) throw error;
-        response = failureResponse(c, error);
+        return await faultedAndApplied(c, operation, body, run);
+      } finally {
+        finished?.();
       }
-      return fault?.kind === 'drop_after' ? dropConnection(c) : response;
     };
+
+  /** Undefined for a create without Kasa's tag: it makes a new transaction, which nothing else can be writing. */
+  const beginWrite = (c: Context, write: WalletWrite, body: Uint8Array): (() => void) | undefined => {
+    const key = c.req.param('key');
+    const subject = key === undefined ? writeSubject(createdOperationId(body)) : writeSubject(operationIdOf(state.transaction(key)), key);
+    return subject === null ? undefined : overlaps.begin(write, subject);
+  };
+
+  const faultedAndApplied = async (c: Context, operation: WalletOperation, body: Uint8Array, run: Operation): Promise<Response> => {
+    const fault = state.takeFault(operation);
+    if (fault?.kind === 'latency' || fault?.kind === 'hang') await sleep(fault.ms, undefined, { ref: false });
+    if (fault?.kind === 'drop_before') return dropConnection(c);
+    if (fault?.kind === 'error') return failureResponse(c, new WalletApiFailure(fault.status, 'internal_server_error'));
+    if (fault?.kind === 'refuse') return failureResponse(c, new WalletApiFailure(403, 'forbidden', 'Client has no permission for this action'));
+    let response: Response;
+    try {
+      response = c.json(run(c, body));
+    } catch (error) {
+      if (!(error instanceof WalletApiFailure)) throw error;
+      response = failureResponse(c, error);
+    }
+    return fault?.kind === 'drop_after' ? dropConnection(c) : response;
+  };
 
   return new Hono()
     .get('/server', route('server', () => ({ time: clock.nowSeconds() })))
@@ -104,6 +122,16 @@ function walletJson(state: SimulatorState, id: string) {
       ibans: [],
     },
   };
+}
+
+/** The create's `kasa_operation_id`, read leniently: a malformed body is refused later by the create itself. */
+function createdOperationId(body: Uint8Array): unknown {
+  try {
+    const parsed = JSON.parse(new TextDecoder().decode(body)) as { payments?: { parameters?: { kasa_operation_id?: unknown } }[] };
+    return parsed.payments?.[0]?.parameters?.kasa_operation_id;
+  } catch {
+    return undefined;
+  }
 }
 
 function jsonOf(body: Uint8Array): unknown {
