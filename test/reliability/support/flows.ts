@@ -128,6 +128,11 @@ export interface FlowContext {
   random: Random;
   recorder: FlowRecorder;
   faults?: FaultInjector;
+  /**
+   * Requests go through a load balancer that answers 502 when the instance it picked is gone: the
+   * step's outcome is then unknown, and the cashier reads the cash-out again (by GET) before acting.
+   */
+  behindBalancer?: boolean;
 }
 
 const maxSteps = 60;
@@ -142,8 +147,13 @@ function errorCodeOf(response: ApiResponse): string | null {
   return error.code;
 }
 
+/** The balancer's own answer: an HTML page, never Kasa's JSON error shape. */
+const badGateway = '502 BAD_GATEWAY';
+const maxReadsThroughBadGateways = 50;
+
 function answerOf(response: ApiResponse): string {
   if (response.status < 400) return String(response.status);
+  if (response.status === 502 && errorCodeOf(response) === null) return badGateway;
   return `${response.status} ${errorCodeOf(response) ?? 'WITHOUT_ERROR_SHAPE'}`;
 }
 
@@ -156,13 +166,21 @@ function cashoutOf(response: ApiResponse): Cashout | null {
 export async function runFlow(ctx: FlowContext, plan: Plan): Promise<void> {
   const { recorder } = ctx;
 
+  /**
+   * Set once a step's answer was lost at the balancer: the instance died with the step's Wallet
+   * write possibly in flight, and another instance's sweeper may settle that write while the
+   * cashier acts on the state read before, so from then on a WRONG_STATE is the server being right.
+   */
+  let answerLost = false;
   const send = async (step: Step, method: string, path: string, body?: unknown): Promise<ApiResponse> => {
     const endpoint = walletEndpointOf[step];
     if (endpoint && ctx.faults) ctx.faults.maybeFault(endpoint);
     const response = await ctx.cashier.request(method, path, body);
     const answer = answerOf(response);
     recorder.count(recorder.answers, `${step} ${answer}`);
-    if (!allowedAnswers[step].includes(answer)) recorder.anomalies.push(`${plan.kind}: ${method} ${path} answered ${answer}: ${response.text.slice(0, 300)}`);
+    const allowed = allowedAnswers[step].includes(answer) || (ctx.behindBalancer === true && (answer === badGateway || (answerLost && answer === '409 WRONG_STATE')));
+    if (answer === badGateway && endpoint !== null && endpoint !== 'get') answerLost = true;
+    if (!allowed) recorder.anomalies.push(`${plan.kind}: ${method} ${path} answered ${answer}: ${response.text.slice(0, 300)}`);
     const cashout = cashoutOf(response);
     if (cashout?.status === 'confirmed' && cashout.transactionKey !== null) recorder.confirmedKeysSeen.add(cashout.transactionKey);
     return response;
@@ -174,13 +192,19 @@ export async function runFlow(ctx: FlowContext, plan: Plan): Promise<void> {
     recorder.anomalies.push(`${plan.kind}: POST /api/cashouts answered 201 with a cash-out already ${current.status}: ${created.text.slice(0, 300)}`);
   }
   if (!current) {
-    if (created.status === 503) recorder.createsUnanswered += 1;
+    if (created.status === 503 || created.status === 502) recorder.createsUnanswered += 1;
     recorder.count(recorder.endedBy, `${plan.kind} → no cash-out (${answerOf(created)})`);
     recorder.flowsFinished += 1;
     return;
   }
   const id = current.id;
-  const refresh = async (): Promise<Cashout | null> => cashoutOf(await send('get', 'GET', `/api/cashouts/${id}`)) ?? current;
+  const refresh = async (): Promise<Cashout | null> => {
+    for (let read = 1; ; read += 1) {
+      const response = await send('get', 'GET', `/api/cashouts/${id}`);
+      if (response.status !== 502 || read >= maxReadsThroughBadGateways) return cashoutOf(response) ?? current;
+      await new Promise((resolve) => setTimeout(resolve, inDoubtPollMs));
+    }
+  };
 
   const attempts = [...plan.attempts];
   let code: string | null = null;
@@ -207,8 +231,8 @@ export async function runFlow(ctx: FlowContext, plan: Plan): Promise<void> {
         continue;
       }
       const response = await send('reserve', 'POST', `${path}/reserve`, { code });
-      // "Paysera did not receive the code": the same code goes again. Every other answer used it up.
-      if (response.status === 503) resends += 1;
+      // "Paysera did not receive the code" (or the balancer lost the answer): the same code goes again. Every other answer used it up.
+      if (response.status === 503 || response.status === 502) resends += 1;
       else code = null;
       if (response.status === 429 && errorCodeOf(response) === 'RATE_LIMITED') attempts.length = 0;
       current = cashoutOf(response) ?? (await refresh());

@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseConfig } from '../../../server/config.ts';
 import { createLogger } from '../../../server/log.ts';
@@ -9,6 +6,7 @@ import { startSimulator, type RunningSimulator } from '../../../server/simulator
 import { startServer, type StartOptions } from '../../../server/start-server.ts';
 import { seedAccounts, type TestAccounts } from './accounts.ts';
 import { dataDirAuditKey } from '../../../server/store/audit-key.ts';
+import { createStoreTarget, type StoreKind, type StoreTarget } from './store-target.ts';
 
 /**
  * The real server in live mode pointed at a simulator of our own, both in this process. Unlike
@@ -21,6 +19,8 @@ export interface KasaStack {
   origin: string;
   simulator: RunningSimulator;
   dataDir: string;
+  /** The store the server runs on, for the test to open as well. */
+  store: StoreTarget;
   macKey: string;
   accounts: TestAccounts;
   /** Every line the server logged, as written. */
@@ -35,6 +35,8 @@ export interface KasaStackOptions {
   sweepIntervalMs?: number;
   logLevel?: 'info' | 'debug' | 'trace';
   staticRoot?: string;
+  /** SQLite unless told otherwise. */
+  store?: StoreKind;
 }
 
 export function randomMacKey(): string {
@@ -56,12 +58,13 @@ export function liveEnv(simulator: RunningSimulator, macKey: string, dataDir: st
 }
 
 export async function startKasaStack(options: KasaStackOptions = {}): Promise<KasaStack> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'kasa-reliability-'));
+  const store = await createStoreTarget(options.store ?? 'sqlite');
+  const { dataDir } = store;
   const macKey = randomMacKey();
   const simulator = await startSimulator({ clients: { [stackClientId]: macKey }, controlEnabled: true });
   try {
-    const accounts = await seedAccounts(dataDir, { cashiers: options.cashiers ?? 2, supervisors: options.supervisors ?? 1 });
-    const parsed = parseConfig({ ...liveEnv(simulator, macKey, dataDir), ...options.env });
+    const accounts = await seedAccounts(store.open, { cashiers: options.cashiers ?? 2, supervisors: options.supervisors ?? 1 });
+    const parsed = parseConfig({ ...liveEnv(simulator, macKey, dataDir), ...store.env, ...options.env });
     if (!parsed.ok) throw new Error(`bad test configuration: ${parsed.errors.join('; ')}`);
     const logLines: string[] = [];
     const log = createLogger({
@@ -87,18 +90,19 @@ export async function startKasaStack(options: KasaStackOptions = {}): Promise<Ka
       origin: server.origin,
       simulator,
       dataDir,
+      store,
       macKey,
       accounts,
       logLines,
       async close() {
         await server.close();
         await simulator.close();
-        await rm(dataDir, { recursive: true, force: true });
+        await store.remove();
       },
     };
   } catch (error) {
     await simulator.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await store.remove();
     throw error;
   }
 }
