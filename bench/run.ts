@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBundleBench } from './bundle.ts';
 import { runFlowBench } from './flow.ts';
+import { runInstancesBench } from './instances.ts';
 import { runScanBench } from './scan.ts';
 import { runServerBench } from './server.ts';
 import { repoRoot } from './support/dist.ts';
@@ -20,6 +21,7 @@ const benchmarks: [ResultRow['benchmark'], () => Promise<ResultRow[]>][] = [
   ['bundle', runBundleBench],
   ['flow', runFlowBench],
   ['server', runServerBench],
+  ['instances', runInstancesBench],
   ['scan', runScanBench],
 ];
 const knobs = ['BENCH_STEPS', 'BENCH_CONNECTIONS', 'BENCH_SCAN_REPS', 'BENCH_SCAN_VARIANT_REPS', 'BENCH_FLOW_REPS'];

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { issueCodes } from './support/codes.ts';
-import { type LoadResult, runSequence, type SequenceStep } from './support/load.ts';
+import { cashouts, failures, kasaTarget, merge, okSteps, stepLine, stepNames, stepsPerSecond, type Target, walletTarget } from './support/cashout-load.ts';
+import type { LoadResult } from './support/load.ts';
 import { describeTrace, memoryRows, type MemoryTrace } from './support/memory-rows.ts';
 import type { ResultRow } from './support/results.ts';
-import { kasaCashout, walletCashout } from './support/sequences.ts';
-import { type ServerChild, startServerChild } from './support/server-child.ts';
 import { runIfStarted } from './support/standalone.ts';
 import { ms, summarise } from './support/stats.ts';
 
@@ -19,90 +17,8 @@ const memorySamples = 5;
 const warmupCashouts = 100;
 const latencyCashouts = 300;
 const latencyRounds = 2;
-const stepNames = ['create', 'reserve', 'confirm'] as const;
 /** A RAM-backed directory: with it the SQLite file's fsyncs cost nothing and the server's own CPU time shows. */
 const ramDisk = '/dev/shm';
-
-async function signIn(origin: string, cashier: { username: string; password: string }): Promise<string> {
-  const response = await fetch(`${origin}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify(cashier),
-  });
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (!response.ok || !cookie) throw new Error(`sign-in failed: HTTP ${response.status}`);
-  return cookie;
-}
-
-interface Target {
-  label: string;
-  child: ServerChild;
-  url: string;
-  headers?: Record<string, string>;
-  sequence(codes: string[]): SequenceStep[];
-}
-
-async function kasaTarget(label: string, dataParent: string | undefined, live?: { walletOrigin: string; client: WalletClientKeys }): Promise<Target> {
-  const env: Record<string, string> = dataParent === undefined ? {} : { BENCH_DATA_PARENT: dataParent };
-  const child = live
-    ? await startServerChild('kasa-live', { ...env, BENCH_WALLET_ORIGIN: live.walletOrigin, BENCH_CLIENT_ID: live.client.clientId, BENCH_MAC_KEY: live.client.macKey })
-    : await startServerChild('kasa', env);
-  const { origin, cashier } = child.info;
-  if (!cashier) throw new Error('the Kasa child reported no demo cashier');
-  const cookie = await signIn(origin, cashier);
-  return { label, child, url: origin, headers: { cookie, origin, 'content-type': 'application/json' }, sequence: kasaCashout };
-}
-
-interface WalletClientKeys {
-  clientId: string;
-  macKey: string;
-}
-
-async function walletTarget(client: WalletClientKeys): Promise<Target> {
-  const child = await startServerChild('simulator', { BENCH_CLIENT_ID: client.clientId, BENCH_MAC_KEY: client.macKey });
-  const { origin } = child.info;
-  return { label: 'Wallet call alone', child, url: origin, sequence: (codes) => walletCashout(origin, client, codes) };
-}
-
-async function cashouts(target: Target, count: number, connections: number): Promise<LoadResult> {
-  const codes = await issueCodes(target.child.info.simulatorOrigin, count + connections);
-  return runSequence({
-    url: target.url,
-    connections,
-    amount: count * 3,
-    ...(target.headers && { headers: target.headers }),
-    sequence: target.sequence(codes),
-  });
-}
-
-function merge(results: readonly LoadResult[]): LoadResult {
-  const merged: LoadResult = { steps: {}, durationSeconds: 0, errors: 0 };
-  for (const result of results) {
-    merged.durationSeconds += result.durationSeconds;
-    merged.errors += result.errors;
-    for (const [name, figures] of Object.entries(result.steps)) {
-      const into = merged.steps[name] ?? { latencies: [], statuses: {}, refusals: {} };
-      merged.steps[name] = into;
-      into.latencies.push(...figures.latencies);
-      for (const [status, count] of Object.entries(figures.statuses)) into.statuses[Number(status)] = (into.statuses[Number(status)] ?? 0) + count;
-      into.refusals = { ...figures.refusals, ...into.refusals };
-    }
-  }
-  return merged;
-}
-
-const okSteps = (result: LoadResult): number => Object.values(result.steps).reduce((sum, figures) => sum + figures.latencies.length, 0);
-const stepsPerSecond = (result: LoadResult): number => okSteps(result) / result.durationSeconds;
-
-function failures(result: LoadResult, withBodies = false): string {
-  const bad = Object.entries(result.steps).flatMap(([name, figures]) =>
-    Object.entries(figures.statuses)
-      .filter(([status]) => Number(status) >= 300)
-      .map(([status, count]) => `${name} ${status}×${count}${withBodies ? ` ${figures.refusals[Number(status)] ?? ''}` : ''}`),
-  );
-  if (result.errors > 0) bad.push(`connection errors ×${result.errors}`);
-  return bad.length === 0 ? 'none' : bad.join(', ');
-}
 
 /** Runs `steps` in equal chunks, reading the child's memory (after a GC) and the throughput after each. */
 async function loadWithMemory(target: Target, steps: number): Promise<{ result: LoadResult; trace: MemoryTrace }> {
@@ -120,14 +36,6 @@ async function loadWithMemory(target: Target, steps: number): Promise<{ result: 
     trace.stepsPerSecond.push(stepsPerSecond(result));
   }
   return { result: merge(results), trace };
-}
-
-function stepLine(label: string, result: LoadResult): string {
-  const parts = stepNames.map((name) => {
-    const stats = summarise(result.steps[name]?.latencies ?? []);
-    return `${name} p50 ${ms(stats.median, 2)} p99 ${ms(stats.p99, 2)}`;
-  });
-  return `  ${label.padEnd(22)} ${parts.join(' · ')} · ${stepsPerSecond(result).toFixed(0)} steps/s · failures: ${failures(result, true)}`;
 }
 
 export async function runServerBench(): Promise<ResultRow[]> {

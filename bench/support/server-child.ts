@@ -32,7 +32,7 @@ function nextReply<T extends ChildReply['type']>(child: ChildProcess, type: T): 
 }
 
 /** Starts `kind` in its own Node process (stdout dropped, stderr shown) and waits until it listens. */
-export async function startServerChild(kind: 'kasa' | 'kasa-live' | 'simulator', env: Record<string, string>): Promise<ServerChild> {
+export async function startServerChild(kind: 'kasa' | 'kasa-live' | 'simulator' | 'balancer', env: Record<string, string>): Promise<ServerChild> {
   const child = fork(entry, [kind], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

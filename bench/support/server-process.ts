@@ -3,7 +3,8 @@
  * event loop: `kasa` is the server in demo mode (with its embedded simulator; its SQLite file in a
  * temp dir under BENCH_DATA_PARENT), `simulator` a bare simulator with the client given in the
  * environment, `kasa-live` the server in live mode against the Wallet API at BENCH_WALLET_ORIGIN
- * (a simulator child: two processes, as in production where Paysera is remote).
+ * (a simulator child: two processes, as in production where Paysera is remote), `balancer` the
+ * round-robin balancer of the multi-instance soak in front of the Kasa children at BENCH_UPSTREAMS.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { startServer } from '../../server/start-server.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import type { ChildReply, ChildRequest, ServerChildInfo } from './child-messages.ts';
 import { dataDirAuditKey } from '../../server/store/audit-key.ts';
+import { startRoundRobinProxy } from '../../test/reliability/support/round-robin-proxy.ts';
 
 function reply(message: ChildReply): void {
   process.send?.(message);
@@ -71,7 +73,14 @@ async function startBareSimulator(): Promise<{ info: ServerChildInfo; close(): P
   return { info: { origin: simulator.origin, simulatorOrigin: simulator.origin }, close: () => simulator.close() };
 }
 
-const starters = { simulator: startBareSimulator, 'kasa-live': startLiveKasa, kasa: startKasa };
+async function startBalancer(): Promise<{ info: ServerChildInfo; close(): Promise<void> }> {
+  const upstreams = (process.env.BENCH_UPSTREAMS ?? '').split(',');
+  const proxy = await startRoundRobinProxy(upstreams.length, Number(process.env.BENCH_PORT ?? 0));
+  upstreams.forEach((origin, slot) => proxy.setUpstream(slot, origin));
+  return { info: { origin: proxy.origin, simulatorOrigin: process.env.BENCH_WALLET_ORIGIN ?? '' }, close: () => proxy.close() };
+}
+
+const starters = { simulator: startBareSimulator, 'kasa-live': startLiveKasa, kasa: startKasa, balancer: startBalancer };
 const running = await (starters[process.argv[2] as keyof typeof starters] ?? startKasa)();
 
 process.on('message', async (message: ChildRequest) => {

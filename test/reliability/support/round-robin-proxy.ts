@@ -27,7 +27,8 @@ function appendForwardedFor(existing: string | string[] | undefined, peer: strin
   return hops.join(', ');
 }
 
-export async function startRoundRobinProxy(slots: number): Promise<RoundRobinProxy> {
+/** Listens on loopback at `port` (0: a free one). */
+export async function startRoundRobinProxy(slots: number, port = 0): Promise<RoundRobinProxy> {
   const upstreams: (URL | null)[] = Array.from({ length: slots }, () => null);
   const agent = new Agent({ keepAlive: true });
   let turn = 0;
@@ -80,11 +81,11 @@ export async function startRoundRobinProxy(slots: number): Promise<RoundRobinPro
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const listening = (server.address() as AddressInfo).port;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${listening}`,
     setUpstream(slot, origin) {
       upstreams[slot] = new URL(origin);
     },

@@ -11,7 +11,8 @@ import type { Store } from '../../../server/store/types.ts';
  * test reaches the same store directly to seed accounts and to see what is still unsettled.
  */
 
-export type StoreKind = 'sqlite';
+export const storeKinds = ['sqlite'] as const;
+export type StoreKind = (typeof storeKinds)[number];
 
 export interface StoreTarget {
   kind: StoreKind;
