@@ -76,7 +76,7 @@ async function startBareSimulator(): Promise<{ info: ServerChildInfo; close(): P
 async function startBalancer(): Promise<{ info: ServerChildInfo; close(): Promise<void> }> {
   const upstreams = (process.env.BENCH_UPSTREAMS ?? '').split(',');
   const proxy = await startRoundRobinProxy(upstreams.length, Number(process.env.BENCH_PORT ?? 0));
-  upstreams.forEach((origin, slot) => proxy.setUpstream(slot, origin));
+  for (const [slot, origin] of upstreams.entries()) proxy.setUpstream(slot, origin);
   return { info: { origin: proxy.origin, simulatorOrigin: process.env.BENCH_WALLET_ORIGIN ?? '' }, close: () => proxy.close() };
 }
 
