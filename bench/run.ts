@@ -9,21 +9,26 @@ import { repoRoot } from './support/dist.ts';
 import { describeMachine } from './support/machine.ts';
 import { describeTarget, type ResultRow } from './support/results.ts';
 import { runCount } from './support/run-count.ts';
+import { keepingTheRest, onlySome } from './support/only-some.ts';
 import { type BenchResults, summaryTable, withSummary } from './support/summary-table.ts';
 import { combineRuns } from './support/verdicts.ts';
 
 /**
- * `npm run bench [-- --runs N]`: the four benchmarks one after another, N times; then every figure
- * with its target and the verdict on the median of the runs goes to bench/results.json and the
- * summary table of BENCHMARKS.md. Figures never fail the run.
+ * `npm run bench [-- --runs N] [--only a,b]`: the benchmarks one after another, N times; then every
+ * figure with its target and the verdict on the median of the runs goes to bench/results.json and
+ * the summary table of BENCHMARKS.md (with --only, the others' figures are kept and marked as
+ * earlier). Figures never fail the run.
  */
-const benchmarks: [ResultRow['benchmark'], () => Promise<ResultRow[]>][] = [
+const allBenchmarks: [ResultRow['benchmark'], () => Promise<ResultRow[]>][] = [
   ['bundle', runBundleBench],
   ['flow', runFlowBench],
   ['server', runServerBench],
   ['instances', runInstancesBench],
   ['scan', runScanBench],
 ];
+const only = onlySome(process.argv.slice(2));
+const benchmarks = only === null ? allBenchmarks : allBenchmarks.filter(([name]) => only.includes(name));
+if (only?.some((name) => !allBenchmarks.some(([known]) => known === name))) throw new Error(`--only: the benchmarks are ${allBenchmarks.map(([name]) => name).join(', ')}`);
 const knobs = ['BENCH_STEPS', 'BENCH_CONNECTIONS', 'BENCH_SCAN_REPS', 'BENCH_SCAN_VARIANT_REPS', 'BENCH_FLOW_REPS'];
 const resultsFile = join(repoRoot, 'bench', 'results.json');
 const benchmarksFile = join(repoRoot, 'BENCHMARKS.md');
@@ -52,13 +57,14 @@ const started = Date.now();
 const perRun: ResultRow[][] = [];
 for (let run = 1; run <= runs; run++) perRun.push(await runOnce(run, runs));
 
-const results: BenchResults = {
+const fresh: BenchResults = {
   finishedAt: new Date().toISOString(),
   runs,
   settings: Object.fromEntries(knobs.flatMap((knob) => (process.env[knob] === undefined ? [] : [[knob, process.env[knob] ?? '']]))),
   machine,
   figures: combineRuns(perRun),
 };
+const results = only === null ? fresh : keepingTheRest(JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResults, fresh, only);
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(benchmarksFile, withSummary(readFileSync(benchmarksFile, 'utf8'), summaryTable(results)));
 console.log(`\nSummary of ${runs} run(s), ${((Date.now() - started) / 1000).toFixed(0)} s in all; written to bench/results.json and BENCHMARKS.md`);
