@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { parseConfig } from '../../../server/config.ts';
 import { createLogger } from '../../../server/log.ts';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator/index.ts';
-import { startServer, type StartOptions } from '../../../server/start-server.ts';
+import { type RunningServer, startServer, type StartOptions } from '../../../server/start-server.ts';
 import { seedAccounts, type TestAccounts } from './accounts.ts';
 import { dataDirAuditKey } from '../../../server/store/audit-key.ts';
 import { createStoreTarget, type StoreKind, type StoreTarget } from './store-target.ts';
@@ -17,6 +17,8 @@ export const stackClientId = 'kasa-reliability';
 
 export interface KasaStack {
   origin: string;
+  /** Every instance's origin, `origin` first: several share one store when `instances` > 1. */
+  origins: string[];
   simulator: RunningSimulator;
   dataDir: string;
   /** The store the server runs on, for the test to open as well. */
@@ -37,6 +39,8 @@ export interface KasaStackOptions {
   staticRoot?: string;
   /** SQLite unless told otherwise. */
   store?: StoreKind;
+  /** Servers on the one store, as instances behind a balancer would be; one unless told otherwise. */
+  instances?: number;
 }
 
 export function randomMacKey(): string {
@@ -62,6 +66,7 @@ export async function startKasaStack(options: KasaStackOptions = {}): Promise<Ka
   const { dataDir } = store;
   const macKey = randomMacKey();
   const simulator = await startSimulator({ clients: { [stackClientId]: macKey }, controlEnabled: true });
+  const servers: RunningServer[] = [];
   try {
     const accounts = await seedAccounts(store.open, { cashiers: options.cashiers ?? 2, supervisors: options.supervisors ?? 1 });
     const parsed = parseConfig({ ...liveEnv(simulator, macKey, dataDir), ...store.env, ...options.env });
@@ -85,9 +90,12 @@ export async function startKasaStack(options: KasaStackOptions = {}): Promise<Ka
       ...(options.sweepIntervalMs !== undefined && { sweepIntervalMs: options.sweepIntervalMs }),
       ...(options.staticRoot !== undefined && { staticRoot: options.staticRoot }),
     };
-    const server = await startServer(parsed.config, startOptions);
+    for (let instance = 0; instance < (options.instances ?? 1); instance += 1) servers.push(await startServer(parsed.config, startOptions));
+    const [server] = servers;
+    if (!server) throw new Error('a stack needs at least one instance');
     return {
       origin: server.origin,
+      origins: servers.map((running) => running.origin),
       simulator,
       dataDir,
       store,
@@ -95,12 +103,13 @@ export async function startKasaStack(options: KasaStackOptions = {}): Promise<Ka
       accounts,
       logLines,
       async close() {
-        await server.close();
+        for (const running of servers) await running.close();
         await simulator.close();
         await store.remove();
       },
     };
   } catch (error) {
+    for (const running of servers) await running.close();
     await simulator.close();
     await store.remove();
     throw error;
