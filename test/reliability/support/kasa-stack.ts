@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseConfig } from '../../../server/config.ts';
 import { createLogger } from '../../../server/log.ts';
@@ -6,7 +9,6 @@ import { startSimulator, type RunningSimulator } from '../../../server/simulator
 import { type RunningServer, startServer, type StartOptions } from '../../../server/start-server.ts';
 import { seedAccounts, type TestAccounts } from './accounts.ts';
 import { dataDirAuditKey } from '../../../server/store/audit-key.ts';
-import { createStoreTarget, type StoreKind, type StoreTarget } from './store-target.ts';
 
 /**
  * The real server in live mode pointed at a simulator of our own, both in this process. Unlike
@@ -21,8 +23,6 @@ export interface KasaStack {
   origins: string[];
   simulator: RunningSimulator;
   dataDir: string;
-  /** The store the server runs on, for the test to open as well. */
-  store: StoreTarget;
   macKey: string;
   accounts: TestAccounts;
   /** Every line the server logged, as written. */
@@ -37,8 +37,6 @@ export interface KasaStackOptions {
   sweepIntervalMs?: number;
   logLevel?: 'info' | 'debug' | 'trace';
   staticRoot?: string;
-  /** SQLite unless told otherwise. */
-  store?: StoreKind;
   /** Servers on the one store, as instances behind a balancer would be; one unless told otherwise. */
   instances?: number;
 }
@@ -62,14 +60,13 @@ export function liveEnv(simulator: RunningSimulator, macKey: string, dataDir: st
 }
 
 export async function startKasaStack(options: KasaStackOptions = {}): Promise<KasaStack> {
-  const store = await createStoreTarget(options.store ?? 'sqlite');
-  const { dataDir } = store;
+  const dataDir = await mkdtemp(join(tmpdir(), 'kasa-reliability-'));
   const macKey = randomMacKey();
   const simulator = await startSimulator({ clients: { [stackClientId]: macKey }, controlEnabled: true });
   const servers: RunningServer[] = [];
   try {
-    const accounts = await seedAccounts(store.open, { cashiers: options.cashiers ?? 2, supervisors: options.supervisors ?? 1 });
-    const parsed = parseConfig({ ...liveEnv(simulator, macKey, dataDir), ...store.env, ...options.env });
+    const accounts = await seedAccounts(dataDir, { cashiers: options.cashiers ?? 2, supervisors: options.supervisors ?? 1 });
+    const parsed = parseConfig({ ...liveEnv(simulator, macKey, dataDir), ...options.env });
     if (!parsed.ok) throw new Error(`bad test configuration: ${parsed.errors.join('; ')}`);
     const logLines: string[] = [];
     const log = createLogger({
@@ -98,20 +95,19 @@ export async function startKasaStack(options: KasaStackOptions = {}): Promise<Ka
       origins: servers.map((running) => running.origin),
       simulator,
       dataDir,
-      store,
       macKey,
       accounts,
       logLines,
       async close() {
         for (const running of servers) await running.close();
         await simulator.close();
-        await store.remove();
+        await rm(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     for (const running of servers) await running.close();
     await simulator.close();
-    await store.remove();
+    await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
 }

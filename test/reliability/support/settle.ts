@@ -1,6 +1,6 @@
 import { localDate } from '../../../shared/local-date.ts';
 import { openSqliteStore } from '../../../server/store/sqlite.ts';
-import type { CashoutRecord, Store } from '../../../server/store/types.ts';
+import type { CashoutRecord } from '../../../server/store/types.ts';
 import type { ApiSession } from './api-session.ts';
 import type { Cashout } from '../../../shared/api.ts';
 import { isTerminalStatus } from './flows.ts';
@@ -34,16 +34,8 @@ export interface SettleResult {
   unsettled: CashoutRecord[];
 }
 
-export interface SettleOptions {
-  supervisor: ApiSession;
-  /** The SQLite data dir, or how to open the store the servers share. */
-  dataDir: string | (() => Promise<Store>);
-  since: number;
-  timeoutMs: number;
-}
-
-export async function settleAll(options: SettleOptions): Promise<SettleResult> {
-  const store = typeof options.dataDir === 'string' ? openSqliteStore({ dataDir: options.dataDir }) : await options.dataDir();
+export async function settleAll(options: { supervisor: ApiSession; dataDir: string; since: number; timeoutMs: number }): Promise<SettleResult> {
+  const store = openSqliteStore({ dataDir: options.dataDir });
   const deadline = Date.now() + options.timeoutMs;
   let cancelledOpenCashouts = 0;
   try {
