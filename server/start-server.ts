@@ -34,6 +34,8 @@ export interface StartOptions {
   simulatorPort?: number;
   sweepIntervalMs?: number;
   sessionPurgeIntervalMs?: number;
+  /** How long shutdown waits for open connections before cutting them; 15 s by default. */
+  connectionDeadlineMs?: number;
 }
 
 export interface RunningServer {
@@ -51,7 +53,7 @@ export interface RunningServer {
 export const demoWalletId = 14471;
 const defaultSweepIntervalMs = 30_000;
 /** How long shutdown waits for requests in flight before cutting connections. */
-const drainTimeoutMs = 15_000;
+const defaultConnectionDeadlineMs = 15_000;
 
 function urlHost(host: string): string {
   if (host === '0.0.0.0') return '127.0.0.1';
@@ -160,7 +162,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       hostname: host,
       ...(tls && { createServer: createHttpsServer, serverOptions: tls }),
     }) as Server | HttpsServer;
-    stopTakingWork.push(gracefulCloser(server, drainTimeoutMs), () => drain.drain());
+    stopTakingWork.push(gracefulCloser(server, options.connectionDeadlineMs ?? defaultConnectionDeadlineMs), () => drain.drain());
     const { port } = await listen(server);
     const origin = `${tls ? 'https' : 'http'}://${urlHost(host)}:${port}`;
 
