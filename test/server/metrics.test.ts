@@ -55,7 +55,7 @@ async function reserved(): Promise<string> {
 const confirm = (id: string) => cashier.request('POST', `/api/cashouts/${id}/confirm`, { identityChecks: ['document', 'photo'] });
 
 beforeAll(async () => {
-  stack = await startKasaStack({ env: { METRICS_TOKEN: token, WALLET_TIMEOUT_MS: '500' }, sweepIntervalMs: 300, logLevel: 'debug' });
+  stack = await startKasaStack({ env: { METRICS_TOKEN: token }, sweepIntervalMs: 300, logLevel: 'debug' });
   walletId = stack.simulator.state.createWallet({ EUR: 1_000_000 });
   const account = stack.accounts.cashiers[0];
   if (!account) throw new Error('no cashier account');
@@ -70,7 +70,6 @@ describe('metrics after real cash-outs', () => {
   it('count outcomes, Wallet calls, requests by route, a cash-out in doubt and the sweep that settles it', async () => {
     const before = await scrape();
     expect(sample(before, 'kasa_cashouts_in_doubt')).toBe(0);
-    expect(sample(before, 'kasa_sweeps_total', { outcome: 'ok' })).toBeGreaterThan(0);
     expect(sample(before, 'kasa_db_pool_connections', { state: 'total' })).toBeUndefined();
 
     const paid = await reserved();
