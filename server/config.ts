@@ -39,6 +39,8 @@ export interface Config {
   trustProxy: readonly string[];
   /** Printed at the head of every receipt (shop and location); null: the receipt names none. */
   shopName: string | null;
+  /** Bearer token of `GET /metrics`; null: no metrics route. */
+  metricsToken: string | null;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -108,6 +110,10 @@ const schema = z.object({
   PUBLIC_ORIGIN: publicOrigin.optional(),
   TRUST_PROXY: trustProxy.optional(),
   SHOP_NAME: text.max(80, 'must be at most 80 characters, to fit a receipt').optional(),
+  METRICS_TOKEN: text
+    .min(16, 'must be at least 16 characters (e.g. openssl rand -hex 24)')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces, as a bearer token is sent')
+    .optional(),
 });
 
 const names = Object.keys(schema.shape);
@@ -172,6 +178,7 @@ export function parseConfig(env: Env): ConfigResult {
     publicOrigin: v.PUBLIC_ORIGIN ?? null,
     trustProxy: v.TRUST_PROXY ?? Object.freeze([]),
     shopName: v.SHOP_NAME ?? null,
+    metricsToken: v.METRICS_TOKEN ?? null,
   });
   return { ok: true, config };
 }

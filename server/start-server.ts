@@ -14,7 +14,9 @@ import { gracefulCloser } from './graceful-close.ts';
 import { DemoDataInLiveStore, demoAccountsIn, demoDataDir, ensureDemoAccounts, randomDemoPassword, type DemoAccounts } from './demo-accounts.ts';
 import { createHealthCheck } from './health.ts';
 import { createApp } from './http/app.ts';
+import { createRequestDrain } from './http/drain.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createMetrics } from './metrics.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import { createWalletClient } from './wallet/client.ts';
@@ -32,6 +34,8 @@ export interface StartOptions {
   simulatorPort?: number;
   sweepIntervalMs?: number;
   sessionPurgeIntervalMs?: number;
+  /** How long shutdown waits for open connections before cutting them; 15 s by default. */
+  connectionDeadlineMs?: number;
 }
 
 export interface RunningServer {
@@ -49,7 +53,7 @@ export interface RunningServer {
 export const demoWalletId = 14471;
 const defaultSweepIntervalMs = 30_000;
 /** How long shutdown waits for requests in flight before cutting connections. */
-const drainTimeoutMs = 15_000;
+const defaultConnectionDeadlineMs = 15_000;
 
 function urlHost(host: string): string {
   if (host === '0.0.0.0') return '127.0.0.1';
@@ -77,13 +81,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ? options.demoPasswords ?? { cashier: randomDemoPassword(), supervisor: randomDemoPassword() }
     : null;
   // The demo passwords are printed in the banner only; naming them as secrets keeps any log line from carrying them.
-  const secrets = [macKey, ...(demoPasswords ? [demoPasswords.cashier, demoPasswords.supervisor] : [])];
+  const secrets = [macKey, ...(demoPasswords ? [demoPasswords.cashier, demoPasswords.supervisor] : []), ...(config.metricsToken === null ? [] : [config.metricsToken])];
   const log = options.log ?? createLogger({ level: config.logLevel, secrets });
 
   const dataDir = options.dataDir ?? config.dataDir;
   const store = openSqliteStore({ dataDir: demoCredentials ? demoDataDir(dataDir) : dataDir, ...(config.auditKey !== null && { auditKey: config.auditKey }) });
-  // Undone in reverse order of set-up: server, session purger, sweeper, simulator, store.
+  const metrics = createMetrics(store);
+  // Undone in reverse order of set-up: stop taking work (below), simulator, store.
   const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
+  // Stopped together, first: the listener closes and requests being handled finish while the
+  // sweeper finishes its current sweep; only then is anything they use closed.
+  const stopTakingWork: (() => Promise<void> | void)[] = [];
   try {
     if (!demoCredentials) {
       const leftovers = await demoAccountsIn(store);
@@ -107,7 +115,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       ...walletAccess,
       timeoutMs: config.walletTimeoutMs,
       extParams: { ...config.walletExtParams },
-      onEvent: (event) => log.debug({ wallet: event }, 'wallet call'),
+      onEvent: (event) => {
+        metrics.walletCall(event);
+        log.debug({ wallet: event }, 'wallet call');
+      },
     });
     try {
       const offset = await wallet.syncClock();
@@ -118,10 +129,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     const accounts = createAccounts(store);
     const sessions = createSessionManager({ store, idleMs: config.sessionIdleHours * 3_600_000 });
-    const service = createCashoutService({ store, wallet, settings: cashoutSettingsOf(config), log });
+    const service = createCashoutService({ store, wallet, settings: cashoutSettingsOf(config), log, onFinalStatus: metrics.cashoutFinished });
 
     const demoAccounts = demoPasswords ? await ensureDemoAccounts(store, accounts, demoPasswords) : undefined;
 
+    const drain = createRequestDrain();
     const app = createApp({
       config,
       service,
@@ -129,13 +141,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       sessions,
       store,
       holderNames: createHolderNameReader(wallet, log),
-      health: createHealthCheck(wallet, config.mode),
+      health: createHealthCheck(wallet, store, config.mode),
       log,
+      metrics,
+      drain,
       ...(options.staticRoot !== undefined && { staticRoot: options.staticRoot }),
     });
 
-    cleanups.push(startSweeper(service, { intervalMs: options.sweepIntervalMs ?? defaultSweepIntervalMs, log }));
-    cleanups.push(startSessionPurger(sessions, { ...(options.sessionPurgeIntervalMs !== undefined && { intervalMs: options.sessionPurgeIntervalMs }), log }));
+    cleanups.push(() => Promise.all(stopTakingWork.map((stop) => stop())).then(() => {}));
+    stopTakingWork.push(startSweeper(service, { intervalMs: options.sweepIntervalMs ?? defaultSweepIntervalMs, log, onSweep: metrics.sweepRan }));
+    stopTakingWork.push(startSessionPurger(sessions, { ...(options.sessionPurgeIntervalMs !== undefined && { intervalMs: options.sessionPurgeIntervalMs }), log }));
 
     const tls = config.tls
       ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }
@@ -147,7 +162,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       hostname: host,
       ...(tls && { createServer: createHttpsServer, serverOptions: tls }),
     }) as Server | HttpsServer;
-    cleanups.push(gracefulCloser(server, drainTimeoutMs));
+    stopTakingWork.push(gracefulCloser(server, options.connectionDeadlineMs ?? defaultConnectionDeadlineMs), () => drain.drain());
     const { port } = await listen(server);
     const origin = `${tls ? 'https' : 'http'}://${urlHost(host)}:${port}`;
 

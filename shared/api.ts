@@ -194,5 +194,7 @@ export const healthResponse = z.object({
   ok: z.boolean(),
   mode: z.enum(['demo', 'live']),
   wallet: z.object({ reachable: z.boolean(), clockOffsetSeconds: z.number() }),
+  /** latencyMs: one round trip, null when the database cannot be reached (the route then answers 503). */
+  database: z.object({ reachable: z.boolean(), latencyMs: z.number().nullable() }),
 });
 export type HealthResponse = z.infer<typeof healthResponse>;

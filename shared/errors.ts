@@ -25,6 +25,7 @@ export const errorCatalogue = {
   WALLET_REJECTED: { status: 422, message: 'Paysera refused the operation.', action: 'Ask the customer to check their wallet limits in the Paysera app.' },
   WALLET_MISCONFIGURED: { status: 502, message: 'The shop\'s Paysera connection is misconfigured.', action: 'Call the shop owner or administrator. Do not give any cash.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'Kasa cannot reach its database right now; nothing was changed.', action: 'Wait a moment and try again. Do not give any cash.' },
+  SHUTTING_DOWN: { status: 503, message: 'Kasa is restarting; nothing was changed.', action: 'Wait a moment and try again. Do not give any cash.' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Please wait.', action: 'Wait as long as it says, then try again.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.', action: 'Try again. If it keeps happening, call the administrator. Do not give any cash.' },
 } as const satisfies Record<string, { status: number; message: string; action: string }>;

@@ -1,7 +1,7 @@
 import { StaleCashoutError } from '../store/errors.ts';
 import type { AuditInput, CashoutRecord, PendingOperation } from '../store/types.ts';
 import type { Attribution, CashoutContext } from './context.ts';
-import { transition } from './machine.ts';
+import { isTerminal, transition } from './machine.ts';
 import type { CashoutEvent } from './machine.ts';
 import { CashoutError } from './types.ts';
 
@@ -60,7 +60,9 @@ export async function advance(
   const changed = { ...record, ...options.patch, status: result.next };
   const failure = changed.status === 'failed' ? changed.errorCode : null;
   const audit = auditFor(changed, by, options.outcome ?? failure ?? result.next, options.walletError ?? null);
-  return write(ctx, record, { ...options.patch, status: result.next, updatedAt: ctx.now() }, audit);
+  const written = await write(ctx, record, { ...options.patch, status: result.next, updatedAt: ctx.now() }, audit);
+  if (isTerminal(written.status) && !isTerminal(record.status)) ctx.onFinalStatus(written.status);
+  return written;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { CashoutStatus } from '../../shared/api.ts';
 import type { RateLimiter } from '../auth/throttle.ts';
 import type { Store } from '../store/types.ts';
 import type { WalletClient } from '../wallet/types.ts';
@@ -26,6 +27,8 @@ export interface CashoutContext {
   readBackDelaysMs: readonly number[];
   /** Wrong codes per cashier across cash-outs. */
   codeThrottle: RateLimiter;
+  /** Told once per cash-out, when its status becomes final (the metrics count outcomes from it). */
+  onFinalStatus: (status: CashoutStatus) => void;
 }
 
 /** Who took a step and the audit action its events are recorded under. */

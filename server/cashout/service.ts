@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { User } from '../../shared/api.ts';
+import type { CashoutStatus, User } from '../../shared/api.ts';
 import { createRateLimiter } from '../auth/throttle.ts';
 import type { RateLimiter } from '../auth/throttle.ts';
 import type { CashoutRecord, Store } from '../store/types.ts';
@@ -35,6 +35,8 @@ export interface CashoutServiceOptions {
   readBackDelaysMs?: readonly number[];
   /** Wrong codes per cashier across cash-outs; 10 per 10 minutes cost no wait by default, then 30 s doubling. */
   codeThrottle?: RateLimiter;
+  /** Told once per cash-out, when its status becomes final. */
+  onFinalStatus?: (status: CashoutStatus) => void;
 }
 
 const silent: CashoutLog = { info: () => {}, warn: () => {}, error: () => {} };
@@ -53,6 +55,7 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
     sleep: options.sleep ?? ((ms: number) => delay(ms)),
     readBackDelaysMs: options.readBackDelaysMs ?? defaultReadBackDelaysMs,
     codeThrottle: options.codeThrottle ?? createRateLimiter({ limit: 10, windowMs: 10 * 60_000, now }),
+    onFinalStatus: options.onFinalStatus ?? (() => {}),
   };
   const lock = createKeyedLock();
 

@@ -2,9 +2,13 @@ import { startRepeatingTask } from '../repeating-task.ts';
 import type { CashoutLog } from './context.ts';
 import type { CashoutService } from './types.ts';
 
+export type SweepCounts = Awaited<ReturnType<CashoutService['sweep']>>;
+
 export interface SweeperOptions {
   intervalMs?: number;
   log?: CashoutLog;
+  /** Told after every sweep: what it settled, or that it failed. */
+  onSweep?: (result: SweepCounts | 'failed') => void;
 }
 
 /**
@@ -15,9 +19,13 @@ export function startSweeper(service: Pick<CashoutService, 'sweep'>, options: Sw
   const sweep = () =>
     service.sweep().then(
       (counts) => {
+        options.onSweep?.(counts);
         if (counts.resolved > 0 || counts.revoked > 0) options.log?.info(counts, 'cash-out sweep');
       },
-      (error: unknown) => options.log?.error({ err: error }, 'cash-out sweep failed'),
+      (error: unknown) => {
+        options.onSweep?.('failed');
+        options.log?.error({ err: error }, 'cash-out sweep failed');
+      },
     );
   return startRepeatingTask(sweep, options.intervalMs ?? 30_000);
 }

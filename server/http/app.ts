@@ -5,6 +5,7 @@ import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './env.ts';
 import { handleErrors, handleNotFound } from './errors.ts';
 import { limitBody } from './body-limit.ts';
+import { countRequests } from './request-metrics.ts';
 import { originCheck } from './csrf.ts';
 import { resolveSession } from './session.ts';
 import { noStore, securityHeaders } from './security-headers.ts';
@@ -15,6 +16,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { cashoutRoutes } from './routes/cashouts.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
 
@@ -28,6 +30,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.onError(handleErrors(deps.log));
   app.notFound(handleNotFound());
+  if (deps.metrics) app.use('*', countRequests(deps.metrics));
+  if (deps.drain) app.use('*', deps.drain.admit);
   app.use('*', securityHeaders(), describeTransport(config), hostCheck(config));
   app.use('/api/*', noStore(), limitBody(), originCheck(config.publicOrigin), resolveSession(sessions));
 
@@ -37,6 +41,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/cashouts', cashoutRoutes({ service, settings: presentation, checkCredentials, holderNames: deps.holderNames, now }));
   app.route('/api/reports', reportRoutes(service, now));
   app.route('/api', auditRoutes(store, now));
+  // Without a token the route does not exist: a 404 like any unknown path, not a 401 that says it is there.
+  if (deps.metrics && config.metricsToken !== null) app.route('/metrics', metricsRoutes(deps.metrics, config.metricsToken));
 
   if (deps.staticRoot !== undefined) app.get('*', servePwa(deps.staticRoot));
   return app;

@@ -5,8 +5,10 @@ import type { SessionManager } from '../auth/sessions.ts';
 import type { CashoutService } from '../cashout/types.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/types.ts';
 import type { HolderNameReader } from '../wallet/holder-name.ts';
+import type { RequestDrain } from './drain.ts';
 
 export interface AppDeps {
   config: Config;
@@ -24,4 +26,8 @@ export interface AppDeps {
   loginThrottle?: LoginThrottle;
   /** The clock that decides "today" when a request names no day; defaults to `Date.now`. */
   now?: () => number;
+  /** Counts every request; with `config.metricsToken` set, also served at `GET /metrics`. */
+  metrics?: Metrics;
+  /** Shutdown: refuses new requests and waits for those being handled. */
+  drain?: RequestDrain;
 }

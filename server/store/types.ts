@@ -94,6 +94,13 @@ export interface AuditVerification {
   anchor?: 'matches' | 'missing' | 'differs';
 }
 
+/** A connection pool's use at one moment: connections open, those idle, and callers waiting for one. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface Store {
   /** With `audit`, the event is appended in the same transaction as the change. */
   createUser(user: UserRecord, audit?: AuditInput): Promise<void>;
@@ -133,6 +140,9 @@ export interface Store {
 
   /** A round trip to the database; throws StoreUnavailableError when it cannot be reached. */
   ping(): Promise<void>;
+
+  /** Only a store with a connection pool (PostgreSQL) has it; the metrics show it when present. */
+  poolStats?(): PoolStats;
 
   close(): Promise<void>;
 }

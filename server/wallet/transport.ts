@@ -25,9 +25,13 @@ export interface WalletResponse {
   body: unknown;
 }
 
+/** ok: answered; refused: Paysera said no (a Wallet error body); unknown: the outcome is open (timeout, network, 5xx, unreadable). */
+export type WalletCallOutcome = 'ok' | 'refused' | 'unknown';
+
 export interface WalletEvent {
-  op: string;
+  op: WalletOperation;
   ms: number;
+  outcome: WalletCallOutcome;
   status?: number;
   error?: string;
 }
@@ -75,10 +79,11 @@ export function createTransport(options: TransportOptions): Transport {
     }
 
     const started = options.now();
-    const report = (status: number | undefined, error: string | undefined): void => {
+    const report = (outcome: WalletCallOutcome, status: number | undefined, error: string | undefined): void => {
       options.onEvent?.({
         op: request.operation,
         ms: options.now() - started,
+        outcome,
         ...(status !== undefined && { status }),
         ...(error !== undefined && { error }),
       });
@@ -89,16 +94,17 @@ export function createTransport(options: TransportOptions): Transport {
       raw = await sendWithTimeout(options, url, { method: request.method, headers, body: bodyText });
     } catch (error) {
       const reason = error instanceof TimeoutError ? `timeout after ${options.timeoutMs} ms` : networkReason(error);
-      report(undefined, reason);
+      report('unknown', undefined, reason);
       throw new WalletOutcomeUnknown(request.operation, reason);
     }
 
     try {
       const response = classify(request, raw);
-      report(raw.status, undefined);
+      report('ok', raw.status, undefined);
       return response;
     } catch (error) {
-      report(raw.status, error instanceof WalletError ? error.walletError : error instanceof WalletOutcomeUnknown ? error.reason : 'unexpected');
+      if (error instanceof WalletError) report('refused', raw.status, error.walletError);
+      else report('unknown', raw.status, error instanceof WalletOutcomeUnknown ? error.reason : 'unexpected');
       throw error;
     }
   };

@@ -34,6 +34,7 @@ describe('parseConfig', () => {
       logLevel: 'info',
       publicOrigin: null,
       shopName: null,
+      metricsToken: null,
     });
   });
 
@@ -60,6 +61,7 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'debug',
       PUBLIC_ORIGIN: 'https://kasa.example.com',
       SHOP_NAME: 'Kasa, Gedimino pr. 1, Vilnius',
+      METRICS_TOKEN: 'scrape-token-0123456789',
     });
     expect(config).toMatchObject({
       port: 8443,
@@ -79,6 +81,7 @@ describe('parseConfig', () => {
       logLevel: 'debug',
       publicOrigin: 'https://kasa.example.com',
       shopName: 'Kasa, Gedimino pr. 1, Vilnius',
+      metricsToken: 'scrape-token-0123456789',
     });
   });
 
@@ -113,6 +116,14 @@ describe('parseConfig', () => {
     expect(onlyKey[0]).toMatch(/^PAYSERA_CLIENT_ID: /);
     expect(onlyKey.join()).not.toContain('IrdTc8uQ');
     expect(errors({ PAYSERA_CLIENT_ID: 'wkVd93h2uS' })[0]).toMatch(/^PAYSERA_MAC_KEY: /);
+  });
+
+  it('refuses a short or unsendable METRICS_TOKEN, naming the variable and never echoing the token', () => {
+    const short = errors({ METRICS_TOKEN: 'sesame-123' });
+    expect(short).toEqual(['METRICS_TOKEN: must be at least 16 characters (e.g. openssl rand -hex 24)']);
+    const spaced = errors({ METRICS_TOKEN: 'a token with spaces in it' });
+    expect(spaced).toEqual(['METRICS_TOKEN: must be printable ASCII without spaces, as a bearer token is sent']);
+    expect([...short, ...spaced].join()).not.toMatch(/sesame|token with/);
   });
 
   it('refuses half a TLS setup', () => {

@@ -7,7 +7,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
+import { demoDataDir } from '../../server/demo-accounts.ts';
 import { demoWalletId, startServer, type RunningServer } from '../../server/start-server.ts';
+import { openSqliteStore } from '../../server/store/sqlite.ts';
 import { selfSignedCertificate } from './support/self-signed-certificate.ts';
 
 const demoPasswords = { cashier: 'cashier-password-1', supervisor: 'supervisor-password-1' };
@@ -126,6 +128,38 @@ describe('startServer lifecycle', () => {
       expect(await response.json()).toMatchObject({ status: 'confirmed' });
       await closed;
       await expect(fetch(`${server.origin}/api/health`)).rejects.toThrow();
+    } finally {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('closes the database only after a step whose connection was cut at the deadline has recorded its outcome', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kasa-server-'));
+    const server = await startServer(config({ LOG_LEVEL: 'silent' }), { port: 0, host: '127.0.0.1', dataDir, demoPasswords, connectionDeadlineMs: 50 });
+    try {
+      const simulator = server.simulator;
+      if (!simulator) throw new Error('demo mode without a simulator');
+      const cookie = await signIn(server, 'demo-cashier', demoPasswords.cashier);
+      const created = (await (await post(server, cookie, '/api/cashouts', { amount: '10.00', currency: 'EUR' })).json()) as { id: string };
+      await post(server, cookie, `/api/cashouts/${created.id}/reserve`, { code: simulator.state.issueCode(demoWalletId).code });
+
+      simulator.state.addFault({ endpoint: 'confirm', kind: 'latency', ms: 800 });
+      const confirming = post(server, cookie, `/api/cashouts/${created.id}/confirm`, { identityChecks: ['document', 'photo'] }).then(
+        () => 'answered',
+        () => 'cut',
+      );
+      while (simulator.state.faults().every((fault) => fault.fired === 0)) await delay(10);
+
+      await server.close();
+      // The client lost its answer at the deadline, but the step ran on and wrote it down.
+      expect(await confirming).toBe('cut');
+      const store = openSqliteStore({ dataDir: demoDataDir(dataDir) });
+      try {
+        expect(await store.getCashout(created.id)).toMatchObject({ status: 'confirmed', pending: null });
+      } finally {
+        await store.close();
+      }
     } finally {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

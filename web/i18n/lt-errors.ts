@@ -24,6 +24,7 @@ export const ltErrors: Record<ErrorCode, { message: string; action: string }> = 
   WALLET_REJECTED: { message: 'Paysera atmetė operaciją.', action: 'Paprašykite kliento Paysera programėlėje patikrinti piniginės limitus.' },
   WALLET_MISCONFIGURED: { message: 'Parduotuvės ryšys su Paysera sukonfigūruotas neteisingai.', action: 'Skambinkite parduotuvės savininkui arba administratoriui. Neduokite jokių grynųjų.' },
   DATABASE_UNAVAILABLE: { message: 'Kasa šiuo metu nepasiekia savo duomenų bazės; niekas nepakeista.', action: 'Palaukite akimirką ir bandykite dar kartą. Grynųjų neišmokėkite.' },
+  SHUTTING_DOWN: { message: 'Kasa paleidžiama iš naujo; niekas nepakeista.', action: 'Palaukite akimirką ir bandykite dar kartą. Grynųjų neišmokėkite.' },
   RATE_LIMITED: { message: 'Per daug bandymų. Palaukite.', action: 'Palaukite kelias minutes ir bandykite dar kartą.' },
   INTERNAL: { message: 'Serveryje įvyko klaida.', action: 'Bandykite dar kartą. Jei tai kartojasi, skambinkite administratoriui. Neduokite jokių grynųjų.' },
 };

@@ -8,19 +8,25 @@ export interface ChildServer {
   origin: string;
   /** SIGKILL: no shutdown code runs, as in a power cut or an OOM kill. */
   kill(): Promise<void>;
+  /** SIGTERM, as a process manager stops a service; resolves with how the process ended. */
+  terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
 }
 
 const entry = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
+const mainEntry = fileURLToPath(new URL('../../../server/main.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const startTimeoutMs = 30_000;
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
-export async function spawnServer(env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+/** Starts `script` with `env` and resolves once `originIn` finds the origin in what it printed. */
+async function spawnChild(script: string, env: Record<string, string>, originIn: (stdout: string) => string | undefined): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,10 +43,10 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
     }, startTimeoutMs);
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      const line = stdout.split('\n').find((candidate) => candidate.startsWith(readyMarker));
-      if (line === undefined) return;
+      const found = originIn(stdout);
+      if (found === undefined) return;
       clearTimeout(timer);
-      resolve((JSON.parse(line.slice(readyMarker.length)) as { origin: string }).origin);
+      resolve(found);
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
@@ -53,5 +59,23 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
       child.kill('SIGKILL');
       await exited(child);
     },
+    terminate() {
+      child.kill('SIGTERM');
+      return exited(child);
+    },
+    output: () => `${stdout}${stderr}`,
   };
+}
+
+/** The test entry (server-entry.ts): startServer with a short sweep interval, announcing itself with the ready marker. */
+export function spawnServer(env: Record<string, string>): Promise<ChildServer> {
+  return spawnChild(entry, env, (stdout) => {
+    const line = stdout.split('\n').find((candidate) => candidate.startsWith(readyMarker));
+    return line === undefined ? undefined : (JSON.parse(line.slice(readyMarker.length)) as { origin: string }).origin;
+  });
+}
+
+/** `tsx server/main.ts` itself, as `npm start` runs it, found listening by its banner. */
+export function spawnMain(env: Record<string, string>): Promise<ChildServer> {
+  return spawnChild(mainEntry, env, (stdout) => /Kasa is running at (\S+)/.exec(stdout)?.[1]);
 }

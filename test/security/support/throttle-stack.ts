@@ -96,7 +96,7 @@ export async function startThrottleStack(): Promise<ThrottleStack> {
     accounts: counted,
     sessions: createSessionManager({ store }),
     store,
-    health: createHealthCheck(wallet, config.mode),
+    health: createHealthCheck(wallet, store, config.mode),
     log,
     loginThrottle: createLoginThrottle({ now }),
   });

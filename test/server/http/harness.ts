@@ -92,7 +92,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     accounts,
     sessions: createSessionManager({ store, now }),
     store,
-    health: createHealthCheck(wallet, config.mode),
+    health: createHealthCheck(wallet, store, config.mode),
     log,
     now,
     ...(options.loginThrottle && { loginThrottle: options.loginThrottle }),

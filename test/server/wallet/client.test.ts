@@ -380,13 +380,19 @@ describe('Paysera error bodies', () => {
 });
 
 describe('events', () => {
-  it('reports each attempt with operation, duration and status', async () => {
+  it('reports each attempt with operation, duration, outcome and status', async () => {
     let clock = 0;
     server.respond(json(503, {}), json(200, payseraTransaction()));
     await client({ now: () => (clock += 7) }).getTransaction('TX1');
     expect(events).toEqual([
-      { op: 'get', ms: 7, status: 503, error: 'HTTP 503' },
-      { op: 'get', ms: 7, status: 200 },
+      { op: 'get', ms: 7, outcome: 'unknown', status: 503, error: 'HTTP 503' },
+      { op: 'get', ms: 7, outcome: 'ok', status: 200 },
     ]);
+  });
+
+  it('tells a refusal from an open outcome', async () => {
+    server.respond(json(404, { error: 'not_found' }));
+    await rejection(client().getTransaction('TX1'));
+    expect(events).toEqual([{ op: 'get', ms: expect.any(Number), outcome: 'refused', status: 404, error: 'not_found' }]);
   });
 });

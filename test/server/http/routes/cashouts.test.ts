@@ -197,15 +197,39 @@ describe('health', () => {
   it('reports the mode and a reachable wallet without a session', async () => {
     const response = await call(h, 'GET', '/api/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, mode: 'demo', wallet: { reachable: true, clockOffsetSeconds: expect.any(Number) } });
+    expect(await response.json()).toEqual({
+      ok: true,
+      mode: 'demo',
+      wallet: { reachable: true, clockOffsetSeconds: expect.any(Number) },
+      database: { reachable: true, latencyMs: expect.any(Number) },
+    });
   });
 
   it('reports an unreachable wallet', async () => {
     // Nothing listens on port 1 of loopback: the connection is refused at once.
     const unreachable = createWalletClient({ baseUrl: 'http://127.0.0.1:1/rest/v1/', clientId: 'x', macKey: 'y', timeoutMs: 500 });
-    const app = createApp({ ...h.deps, health: createHealthCheck(unreachable, 'live') });
+    const app = createApp({ ...h.deps, health: createHealthCheck(unreachable, h.store, 'live') });
     const response = await call({ app }, 'GET', '/api/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: false, mode: 'live', wallet: { reachable: false, clockOffsetSeconds: 0 } });
+    expect(await response.json()).toEqual({
+      ok: false,
+      mode: 'live',
+      wallet: { reachable: false, clockOffsetSeconds: 0 },
+      database: { reachable: true, latencyMs: expect.any(Number) },
+    });
+  });
+});
+
+describe('health with the database gone', () => {
+  it('answers 503 with reachable: false once the store is closed underneath', async () => {
+    const gone = await startHarness();
+    try {
+      await gone.store.close();
+      const response = await call(gone, 'GET', '/api/health');
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ ok: false, wallet: { reachable: true }, database: { reachable: false, latencyMs: null } });
+    } finally {
+      await gone.close();
+    }
   });
 });
