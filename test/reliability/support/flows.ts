@@ -166,20 +166,13 @@ function cashoutOf(response: ApiResponse): Cashout | null {
 export async function runFlow(ctx: FlowContext, plan: Plan): Promise<void> {
   const { recorder } = ctx;
 
-  /**
-   * Set once a step's answer was lost at the balancer: the instance died with the step's Wallet
-   * write possibly in flight, and another instance's sweeper may settle that write while the
-   * cashier acts on the state read before, so from then on a WRONG_STATE is the server being right.
-   */
-  let answerLost = false;
   const send = async (step: Step, method: string, path: string, body?: unknown): Promise<ApiResponse> => {
     const endpoint = walletEndpointOf[step];
     if (endpoint && ctx.faults) ctx.faults.maybeFault(endpoint);
     const response = await ctx.cashier.request(method, path, body);
     const answer = answerOf(response);
     recorder.count(recorder.answers, `${step} ${answer}`);
-    const allowed = allowedAnswers[step].includes(answer) || (ctx.behindBalancer === true && (answer === badGateway || (answerLost && answer === '409 WRONG_STATE')));
-    if (answer === badGateway && endpoint !== null && endpoint !== 'get') answerLost = true;
+    const allowed = allowedAnswers[step].includes(answer) || (ctx.behindBalancer === true && answer === badGateway);
     if (!allowed) recorder.anomalies.push(`${plan.kind}: ${method} ${path} answered ${answer}: ${response.text.slice(0, 300)}`);
     const cashout = cashoutOf(response);
     if (cashout?.status === 'confirmed' && cashout.transactionKey !== null) recorder.confirmedKeysSeen.add(cashout.transactionKey);
