@@ -9,7 +9,7 @@ import { walletWithCode } from './support/wallets.ts';
  * the buttons the issue names (sign-in, Continue, Confirm) are on screen without scrolling.
  */
 
-const languages = ['en', 'lt'] as const;
+const languages = ['en', 'lt', 'lv', 'et', 'ru'] as const;
 const viewports = [
   { width: 320, height: 568 },
   { width: 360, height: 740 },

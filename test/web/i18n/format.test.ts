@@ -131,7 +131,7 @@ describe('lazily loaded languages', () => {
 
   it('translate server errors by code', async () => {
     const failure = { kind: 'server', code: 'INVALID_CODE', message: 'Server says so.', action: 'Do this.' } as const;
-    const expected = { lv: 'Rezervācijas kods nav derīgs.', et: 'Broneerimiskood ei kehti.', ru: 'Код резервирования недействителен.' };
+    const expected = { lv: 'Rezervācijas kods nav derīgs.', et: 'Broneerimiskood ei kehti.', ru: 'Неверный код резервирования.' };
     for (const lang of ['lv', 'et', 'ru'] as const) {
       await loadLanguage(lang);
       setLanguage(lang);
