@@ -83,7 +83,7 @@ export const lv: Messages = {
   'checking.noConnection': 'Nav savienojuma ar serveri. Mēģina joprojām.',
   'checking.reference': 'Atsauce',
   'checking.cashoutId': 'Izmaksa',
-  'checking.callSupervisor': 'Atbildes nav jau 30 sekundes. Izsauciet vadītāju un nosauciet atsauci.',
+  'checking.callSupervisor': 'Pēc 30 sekundēm atbildes joprojām nav. Izsauciet vadītāju un nosauciet atsauci.',
   'give.title': 'Izsniedziet klientam {amount}',
   'give.confirmedAt': 'Paysera apstiprināja {time}.',
   'give.print': 'Drukāt čeku',
