@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { App } from './app.tsx';
 import { isLanguageLoaded, loadLanguage, setLanguage } from './i18n/index.ts';
-import { loadSettings } from './settings.ts';
+import { type Language, loadSettings } from './settings.ts';
 import { createStorage, idbKeyValueStore } from './storage.ts';
 import { registerServiceWorker } from './update.ts';
 import './styles.css';
@@ -9,7 +9,7 @@ import './styles.css';
 const settings = loadSettings();
 const updates = import.meta.env.PROD ? registerServiceWorker('/sw.js') : null;
 
-function start(language: typeof settings.language) {
+function start(language: Language) {
   setLanguage(language);
   const root = document.getElementById('app');
   if (root) render(<App storage={createStorage(idbKeyValueStore())} updates={updates} initialSettings={{ ...settings, language }} />, root);

@@ -1,6 +1,6 @@
 import type { Language } from '../settings.ts';
 import type { MessageKey } from './en.ts';
-import { type LanguagePack, loadedPack, loadPack } from './packs.ts';
+import { englishPack, loadedPack, loadPack } from './packs.ts';
 import type { Failure } from '../failure.ts';
 
 export type { Language, MessageKey };
@@ -11,7 +11,7 @@ export const locales: Record<Language, string> = { en: 'en-GB', lt: 'lt-LT', lv:
 export const languageNames: Record<Language, string> = { en: 'English', lt: 'Lietuvių', lv: 'Latviešu', et: 'Eesti', ru: 'Русский' };
 
 let current: Language = 'en';
-let pack = loadedPack('en') as LanguagePack;
+let pack = englishPack;
 let plurals = new Intl.PluralRules(locales.en);
 let numbers = new Intl.NumberFormat(locales.en);
 

@@ -14,7 +14,9 @@ export interface LanguagePack {
 
 type LazyLanguage = Exclude<Language, 'en' | 'lt'>;
 
-const loaded: Partial<Record<Language, LanguagePack>> = { en: { messages: en, errors: null }, lt: { messages: lt, errors: ltErrors } };
+export const englishPack: LanguagePack = { messages: en, errors: null };
+
+const loaded: Partial<Record<Language, LanguagePack>> = { en: englishPack, lt: { messages: lt, errors: ltErrors } };
 
 /**
  * Latvian, Estonian and Russian are fetched when chosen, so English and Lithuanian users never pay
