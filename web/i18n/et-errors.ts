@@ -24,6 +24,7 @@ export const etErrors: Record<ErrorCode, { message: string; action: string }> = 
   WALLET_REJECTED: { message: 'Paysera lükkas toimingu tagasi.', action: 'Paluge kliendil kontrollida Paysera rakenduses rahakoti limiite.' },
   WALLET_MISCONFIGURED: { message: 'Poe ühendus Payseraga on valesti seadistatud.', action: 'Helistage poe omanikule või administraatorile. Ärge andke sularaha.' },
   DATABASE_UNAVAILABLE: { message: 'Kasa ei pääse praegu oma andmebaasi juurde; midagi ei muudetud.', action: 'Oodake veidi ja proovige uuesti. Ärge andke sularaha.' },
+  SHUTTING_DOWN: { message: 'Kasa taaskäivitub; midagi ei muudetud.', action: 'Oodake veidi ja proovige uuesti. Ärge andke sularaha.' },
   RATE_LIMITED: { message: 'Liiga palju katseid. Palun oodake.', action: 'Oodake näidatud aeg ja proovige siis uuesti.' },
   INTERNAL: { message: 'Serveris tekkis viga.', action: 'Proovige uuesti. Kui see kordub, helistage administraatorile. Ärge andke sularaha.' },
 };

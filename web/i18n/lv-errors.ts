@@ -24,6 +24,7 @@ export const lvErrors: Record<ErrorCode, { message: string; action: string }> = 
   WALLET_REJECTED: { message: 'Paysera noraidīja darījumu.', action: 'Palūdziet klientam pārbaudīt maka limitus Paysera lietotnē.' },
   WALLET_MISCONFIGURED: { message: 'Veikala savienojums ar Paysera ir nepareizi iestatīts.', action: 'Zvaniet veikala īpašniekam vai administratoram. Neizsniedziet skaidru naudu.' },
   DATABASE_UNAVAILABLE: { message: 'Kasa pašlaik nevar piekļūt savai datubāzei; nekas netika mainīts.', action: 'Brīdi pagaidiet un mēģiniet vēlreiz. Neizsniedziet skaidru naudu.' },
+  SHUTTING_DOWN: { message: 'Kasa tiek restartēta; nekas netika mainīts.', action: 'Brīdi pagaidiet un mēģiniet vēlreiz. Neizsniedziet skaidru naudu.' },
   RATE_LIMITED: { message: 'Pārāk daudz mēģinājumu. Lūdzu, uzgaidiet.', action: 'Pagaidiet norādīto laiku un tad mēģiniet vēlreiz.' },
   INTERNAL: { message: 'Serverī radās kļūda.', action: 'Mēģiniet vēlreiz. Ja tas atkārtojas, zvaniet administratoram. Neizsniedziet skaidru naudu.' },
 };
