@@ -84,12 +84,18 @@ export async function runBundleBench(): Promise<ResultRow[]> {
     const scannerBytes = await gzipBytes(app, [...scannerFiles, ...workerPathFiles]);
     const fallbackBytes = await gzipBytes(app, fallbackFiles);
     const deferredBytes = await gzipBytes(app, deferredFiles);
+    const languageSizes: string[] = [];
+    for (const language of ['lv', 'et', 'ru']) {
+      const files = [...lazy(chunkFor(app, `web/i18n/${language}.ts`)), ...lazy(chunkFor(app, `web/i18n/${language}-errors.ts`))];
+      languageSizes.push(`${language} ${kb(await gzipBytes(app, files))}`);
+    }
 
     const initialChunks = initialFiles.flatMap((file) => byFile.get(file) ?? []);
     const scannerChunks = app.chunks.filter((chunk) => [...scannerFiles, ...workerPathFiles].includes(chunk.fileName));
     console.log('bundle: gzip -9 of the built files');
     console.log(`  initial (sign-in and amount screens): ${kb(initialBytes)} — ${initialFiles.join(', ')}`);
     console.log(`  after sign-in (deferred screens): ${kb(deferredBytes)} — ${deferredFiles.join(', ')}`);
+    console.log(`  languages loaded when chosen: ${languageSizes.join(' · ')}`);
     console.log(`  scanner, worker path: ${kb(scannerBytes)} — ${[...scannerFiles, ...workerPathFiles].join(', ')}`);
     console.log(`  scanner, main-thread fallback: ${kb(fallbackBytes)} — ${fallbackFiles.join(', ')}`);
     console.log('  initial: largest modules (rendered length before minifying, share of the initial code)');
@@ -110,6 +116,7 @@ export async function runBundleBench(): Promise<ResultRow[]> {
       },
       { benchmark: 'bundle', metric: 'initial: largest package', value: largest ?? 'n/a' },
       { benchmark: 'bundle', metric: 'deferred screens chunk, gzip -9 (after sign-in)', value: kb(deferredBytes) },
+      { benchmark: 'bundle', metric: 'lazy language, strings + error texts, gzip -9', value: languageSizes.join(' · ') },
       { benchmark: 'bundle', metric: 'lazy scanner, worker path, gzip -9', value: `${kb(scannerBytes)} in ${scannerFiles.length + workerPathFiles.length} files` },
       { benchmark: 'bundle', metric: 'lazy main-thread decoder (fallback), gzip -9', value: kb(fallbackBytes) },
     ];

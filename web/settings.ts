@@ -1,5 +1,10 @@
 /** Device preferences. Kept in localStorage because the language is needed before the first paint. */
-export type Language = 'en' | 'lt';
+export const languages = ['en', 'lt', 'lv', 'et', 'ru'] as const;
+export type Language = (typeof languages)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return languages.some((language) => language === value);
+}
 
 export interface Settings {
   language: Language;
@@ -13,8 +18,17 @@ export interface Settings {
 
 const key = 'kasa.settings';
 
+/** The first of the device's preferred languages ("ru-LV", "lv") that Kasa speaks, else English. */
+export function deviceLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (isLanguage(primary)) return primary;
+  }
+  return 'en';
+}
+
 function defaultLanguage(): Language {
-  return navigator.language.toLowerCase().startsWith('lt') ? 'lt' : 'en';
+  return deviceLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
 }
 
 export function loadSettings(): Settings {
@@ -22,7 +36,7 @@ export function loadSettings(): Settings {
   try {
     const stored = JSON.parse(localStorage.getItem(key) ?? '{}') as Partial<Record<keyof Settings, unknown>>;
     return {
-      language: stored.language === 'en' || stored.language === 'lt' ? stored.language : defaults.language,
+      language: isLanguage(stored.language) ? stored.language : defaults.language,
       cameraId: typeof stored.cameraId === 'string' ? stored.cameraId : null,
       sound: typeof stored.sound === 'boolean' ? stored.sound : defaults.sound,
       successSound: typeof stored.successSound === 'boolean' ? stored.successSound : defaults.successSound,

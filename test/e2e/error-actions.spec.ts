@@ -86,7 +86,7 @@ test('in Lithuanian on a 360 px phone: the amount, the tries left and the fittin
 
   await expect(page.getByTestId('error-screen')).toHaveAttribute('data-error-code', 'INSUFFICIENT_FUNDS');
   await expect(page.getByTestId('error-amount')).toHaveText('Išmokėjimas: 20,00 €');
-  await expect(page.getByTestId('tries-left')).toHaveText('Šiam išmokėjimui liko bandymų: 2.');
+  await expect(page.getByTestId('tries-left')).toHaveText('Šiam išmokėjimui liko 2 bandymai.');
   await expect(page.getByTestId('error-change-amount')).toHaveText('Keisti sumą');
   await expect(page.getByTestId('error-change-amount')).toBeInViewport({ ratio: 1 });
   await expect(page.getByTestId('error-retry')).toHaveText('Nuskaityti dar kartą');

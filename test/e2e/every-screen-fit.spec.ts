@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { checkIdentity, signIn, startCashout } from './support/cashier.ts';
 import { expect, test } from './support/kasa-fixture.ts';
 import { walletWithCode } from './support/wallets.ts';
+import { languages } from '../../web/settings.ts';
 
 /**
  * Issue 13's layout check over every screen of a cash-out and the records, at 320, 360, 390 and
@@ -9,7 +10,6 @@ import { walletWithCode } from './support/wallets.ts';
  * the buttons the issue names (sign-in, Continue, Confirm) are on screen without scrolling.
  */
 
-const languages = ['en', 'lt'] as const;
 const viewports = [
   { width: 320, height: 568 },
   { width: 360, height: 740 },

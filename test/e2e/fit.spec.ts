@@ -3,15 +3,13 @@ import { enterCodeByHand, signIn, startCashout } from './support/cashier.ts';
 import { expect, test } from './support/kasa-fixture.ts';
 import { startKasa } from './support/serve.ts';
 import { walletWithCode } from './support/wallets.ts';
+import { type Language, languages } from '../../web/settings.ts';
 
 /**
  * Issue 13, items 1 and 9: the amount stays on one line and Continue stays on screen at every
  * phone and tablet size, and the supervisor's approval form fits one phone screen with its submit
  * (and the Confirm under it) visible, in every language.
  */
-
-type Language = 'en' | 'lt';
-const languages: Language[] = ['en', 'lt'];
 
 const amountViewports = [
   { width: 320, height: 568 },

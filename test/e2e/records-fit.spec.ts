@@ -3,12 +3,13 @@ import type { Page } from '@playwright/test';
 import { checkIdentity, enterCodeByHand, signIn, startCashout } from './support/cashier.ts';
 import { expect, test } from './support/kasa-fixture.ts';
 import { walletWithCode } from './support/wallets.ts';
+import { type Language, languages } from '../../web/settings.ts';
 
 /** Issue 13, item 10: history, report and settings at 360 px in every language, and history paged. */
 
 const phone = { width: 360, height: 740 };
 
-async function useLanguage(page: Page, language: 'en' | 'lt'): Promise<void> {
+async function useLanguage(page: Page, language: Language): Promise<void> {
   await page.addInitScript((chosen) => {
     if (!localStorage.getItem('kasa.settings')) localStorage.setItem('kasa.settings', JSON.stringify({ language: chosen }));
   }, language);
@@ -75,7 +76,7 @@ async function confirmedCashout(page: Page, simulator: Parameters<typeof walletW
   await page.getByTestId('new-cashout').click();
 }
 
-for (const language of ['en', 'lt'] as const) {
+for (const language of languages) {
   test(`history, report and settings show everything whole at 360 px, in ${language}`, async ({ page, kasa }) => {
     await page.setViewportSize(phone);
     await useLanguage(page, language);

@@ -1,4 +1,7 @@
-/** English UI strings; the reference set every other language must match key for key. */
+/**
+ * English UI strings; the reference set every other language must match key for key. A message
+ * with a count is an object of plural forms, picked by Intl.PluralRules for `{count}`.
+ */
 export const en = {
   'app.name': 'Kasa',
   'demo.banner': 'DEMO — simulated wallet. No real money moves.',
@@ -101,7 +104,7 @@ export const en = {
   'error.amount': 'Cash-out of {amount}',
   'error.scanNewCode': 'Scan a new code',
   'error.changeAmount': 'Change amount',
-  'error.triesLeft': '{count} tries left for this cash-out.',
+  'error.triesLeft': { one: '{count} try left for this cash-out.', other: '{count} tries left for this cash-out.' },
   'error.lastTry': 'Last try for this cash-out.',
   'failure.NETWORK.message': 'The server could not be reached.',
   'failure.NETWORK.action': 'Check the connection and try again.',
@@ -119,7 +122,7 @@ export const en = {
   'history.amount': 'Amount',
   'history.status': 'Status',
   'history.totals': 'Paid out today',
-  'history.count': 'Cash-outs: {count}',
+  'history.count': { one: '{count} cash-out', other: '{count} cash-outs' },
   'history.page': '{from}–{to} of {count}',
   'history.newer': '← Newer',
   'history.older': 'Older →',
@@ -145,7 +148,7 @@ export const en = {
   'audit.export': 'Download the audit trail (CSV)',
   'audit.verify': 'Verify the audit chain',
   'audit.verifying': 'Verifying the audit chain…',
-  'audit.ok': 'The audit chain is intact: {count} events.',
+  'audit.ok': { one: 'The audit chain is intact: {count} event.', other: 'The audit chain is intact: {count} events.' },
   'audit.bad': 'The audit chain is broken at event {seq}. Call the administrator.',
   'audit.head': 'Note the last event, #{seq}, and its hash: with them, a later check proves no events were cut from the end.',
   'settings.title': 'Settings',
@@ -160,3 +163,9 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+/** The forms of a counted message: `other` always, and each further category the language's plural rules use. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** A language's strings: plain where English is plain, plural forms where English has them. */
+export type Messages = { [Key in MessageKey]: (typeof en)[Key] extends string ? string : PluralForms };

@@ -1,7 +1,7 @@
-import type { MessageKey } from './en.ts';
+import type { Messages } from './en.ts';
 
 /** Lithuanian UI strings. */
-export const lt: Record<MessageKey, string> = {
+export const lt: Messages = {
   'app.name': 'Kasa',
   'demo.banner': 'DEMO — imituojama piniginė. Tikri pinigai nejuda.',
   'offline.notice': 'Nėra ryšio. Grynųjų išmokėjimui reikia ryšio su Paysera; palaukite, kol ryšys atsiras.',
@@ -103,7 +103,12 @@ export const lt: Record<MessageKey, string> = {
   'error.amount': 'Išmokėjimas: {amount}',
   'error.scanNewCode': 'Nuskaityti naują kodą',
   'error.changeAmount': 'Keisti sumą',
-  'error.triesLeft': 'Šiam išmokėjimui liko bandymų: {count}.',
+  'error.triesLeft': {
+    one: 'Šiam išmokėjimui liko {count} bandymas.',
+    few: 'Šiam išmokėjimui liko {count} bandymai.',
+    many: 'Šiam išmokėjimui liko {count} bandymo.',
+    other: 'Šiam išmokėjimui liko {count} bandymų.',
+  },
   'error.lastTry': 'Šiam išmokėjimui liko paskutinis bandymas.',
   'failure.NETWORK.message': 'Nepavyko susisiekti su serveriu.',
   'failure.NETWORK.action': 'Patikrinkite ryšį ir bandykite dar kartą.',
@@ -121,7 +126,7 @@ export const lt: Record<MessageKey, string> = {
   'history.amount': 'Suma',
   'history.status': 'Būsena',
   'history.totals': 'Šiandien išmokėta',
-  'history.count': 'Išmokėjimų: {count}',
+  'history.count': { one: '{count} išmokėjimas', few: '{count} išmokėjimai', many: '{count} išmokėjimo', other: '{count} išmokėjimų' },
   'history.page': '{from}–{to} iš {count}',
   'history.newer': '← Naujesni',
   'history.older': 'Senesni →',
@@ -147,7 +152,12 @@ export const lt: Record<MessageKey, string> = {
   'audit.export': 'Atsisiųsti audito žurnalą (CSV)',
   'audit.verify': 'Patikrinti audito grandinę',
   'audit.verifying': 'Tikrinama audito grandinė…',
-  'audit.ok': 'Audito grandinė nepažeista: {count} įvykių.',
+  'audit.ok': {
+    one: 'Audito grandinė nepažeista: {count} įvykis.',
+    few: 'Audito grandinė nepažeista: {count} įvykiai.',
+    many: 'Audito grandinė nepažeista: {count} įvykio.',
+    other: 'Audito grandinė nepažeista: {count} įvykių.',
+  },
   'audit.bad': 'Audito grandinė pažeista ties įvykiu {seq}. Skambinkite administratoriui.',
   'audit.head': 'Užsirašykite paskutinį įvykį #{seq} ir jo maišos reikšmę: su jais vėlesnis patikrinimas įrodys, kad pabaigoje nebuvo ištrinta įvykių.',
   'settings.title': 'Nustatymai',

@@ -9,7 +9,7 @@ import { Totals } from '../components/totals.tsx';
 import { localDate } from '../../shared/local-date.ts';
 import { failureOf, type Failure } from '../failure.ts';
 import type { Screen } from '../flow.ts';
-import { formatMoney, t } from '../i18n/index.ts';
+import { formatMoney, formatNumber, t } from '../i18n/index.ts';
 import { useLoad } from '../use-load.ts';
 
 /** The supervisor's till-count report for a day, and the audit trail's export and chain check. */
@@ -47,7 +47,7 @@ function ReportTables({ report }: { report: DailyReport }) {
         {report.rows.map((row) => (
           <tr key={`${row.cashier}-${row.currency}`}>
             <td>{row.cashier}</td>
-            <td class="number">{row.count}</td>
+            <td class="number">{formatNumber(row.count)}</td>
             <td class="number">{formatMoney(row.amount, row.currency)}</td>
           </tr>
         ))}
@@ -89,12 +89,12 @@ function AuditTools({ onFailure }: { onFailure: (error: unknown) => void }) {
       </div>
       {result && (
         <p class={result.ok ? 'notice' : 'alert'} role={result.ok ? 'status' : 'alert'}>
-          {result.ok ? t('audit.ok', { count: result.count }) : t('audit.bad', { seq: result.firstBadSeq ?? '?' })}
+          {result.ok ? t('audit.ok', { count: result.count }) : t('audit.bad', { seq: String(result.firstBadSeq ?? '?') })}
         </p>
       )}
       {result?.head && (
         <p class="audit-head">
-          {t('audit.head', { seq: result.head.seq })} <code>{result.head.hash}</code>
+          {t('audit.head', { seq: String(result.head.seq) })} <code>{result.head.hash}</code>
         </p>
       )}
     </section>
