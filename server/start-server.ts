@@ -16,7 +16,7 @@ import { createHealthCheck } from './health.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './log.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
-import { openSqliteStore } from './store/sqlite.ts';
+import { openConfiguredStore } from './store/open-store.ts';
 import { createWalletClient } from './wallet/client.ts';
 import { createHolderNameReader } from './wallet/holder-name.ts';
 
@@ -81,13 +81,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const log = options.log ?? createLogger({ level: config.logLevel, secrets });
 
   const dataDir = options.dataDir ?? config.dataDir;
-  const store = openSqliteStore({ dataDir: demoCredentials ? demoDataDir(dataDir) : dataDir, ...(config.auditKey !== null && { auditKey: config.auditKey }) });
+  const store = await openConfiguredStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: demoCredentials ? demoDataDir(dataDir) : dataDir,
+    auditKey: config.auditKey,
+  });
   // Undone in reverse order of set-up: server, session purger, sweeper, simulator, store.
   const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
   try {
     if (!demoCredentials) {
       const leftovers = await demoAccountsIn(store);
-      if (leftovers.length > 0) throw new DemoDataInLiveStore(dataDir, leftovers);
+      if (leftovers.length > 0) throw new DemoDataInLiveStore(dataDir, leftovers, config.databaseUrl !== null);
     }
     let simulator: RunningSimulator | undefined;
     let walletAccess = { baseUrl: config.payseraBaseUrl, clientId: config.paysera?.clientId ?? '', macKey };

@@ -38,8 +38,23 @@ export function openPool(url: string, options: PoolOptions = {}): pg.Pool {
 
 export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
-/** One statement; a lost connection comes back as StoreUnavailableError. */
+/**
+ * One statement, on `db`'s open session or on a pooled connection; a lost connection, or one
+ * that cannot be made, comes back as StoreUnavailableError.
+ */
 export async function query<Row extends pg.QueryResultRow>(db: Queryable, text: string, values?: readonly unknown[]): Promise<pg.QueryResult<Row>> {
+  if (db instanceof pg.Pool) {
+    const client = await connect(db);
+    let broken = false;
+    try {
+      return await query<Row>(client, text, values);
+    } catch (error) {
+      broken = error instanceof StoreUnavailableError;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
   try {
     return await db.query<Row>(text, values as unknown[] | undefined);
   } catch (error) {
