@@ -3,7 +3,7 @@ import pg from 'pg';
 /**
  * Empties every Kasa table of a migrated test database between tests, so a test file needs one
  * database, not one per test. The schema version and the bound audit key stay. The audit table
- * refuses TRUNCATE through its trigger; as the cluster's superuser the test switches triggers off
+ * refuses DELETE through its trigger; as the cluster's superuser the test switches triggers off
  * for its own session (session_replication_role), which Kasa's own role could not do.
  */
 export async function emptyPgTables(url: string): Promise<void> {
@@ -14,8 +14,8 @@ export async function emptyPgTables(url: string): Promise<void> {
       "SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('kasa_schema_version', 'audit_key')",
     );
     if (rows.length === 0) return;
-    await client.query('SET session_replication_role = replica');
-    await client.query(`TRUNCATE ${rows.map((row) => row.name).join(', ')}`);
+    // DELETE, not TRUNCATE: on a handful of rows it costs a fraction of TRUNCATE's new files.
+    await client.query(`SET session_replication_role = replica; ${rows.map((row) => `DELETE FROM ${row.name};`).join(' ')}`);
   } finally {
     await client.end();
   }
