@@ -6,7 +6,7 @@ import { openPostgresStore } from '../../../server/store/postgres/store.ts';
 import { openSqliteStore } from '../../../server/store/sqlite.ts';
 import type { Store } from '../../../server/store/types.ts';
 import { freshPgDatabase, type PgTestDatabase } from '../../support/pg-database.ts';
-import { emptyPgTables, runPgSql } from '../../support/pg-reset.ts';
+import { emptyPgTables, pgDump } from '../../support/pg-tables.ts';
 
 /**
  * The store under the workflow tests. Each workflow test file runs once per kind, through
@@ -72,16 +72,6 @@ function postgres(): HarnessStore {
       database = null;
     },
   };
-}
-
-/** Every row of every table in the public schema, as JSON lines: what a dump of the database would hold. */
-export async function pgDump(url: string): Promise<string> {
-  const tables = await runPgSql(url, "SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-  const lines: string[] = [];
-  for (const { name } of tables) {
-    for (const row of await runPgSql(url, `SELECT row_to_json(t)::text AS line FROM ${name} AS t`)) lines.push(`${name} ${row.line}`);
-  }
-  return lines.join('\n');
 }
 
 export const harnessStores: readonly HarnessStore[] = [sqlite, postgres()];

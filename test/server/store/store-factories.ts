@@ -6,7 +6,7 @@ import { openPostgresStore } from '../../../server/store/postgres/store.ts';
 import { openSqliteStore } from '../../../server/store/sqlite.ts';
 import type { Store } from '../../../server/store/types.ts';
 import { freshPgDatabase, type PgTestDatabase } from '../../support/pg-database.ts';
-import { emptyPgTables, runPgSql } from '../../support/pg-reset.ts';
+import { emptyPgTables, runPgSql } from '../../support/pg-tables.ts';
 
 /**
  * One kind of store for the parameterised tests: how to get an empty one for each test and open

@@ -5,7 +5,7 @@ import { openPool } from '../../../../server/store/postgres/pool.ts';
 import { openPostgresStore } from '../../../../server/store/postgres/store.ts';
 import type { Store } from '../../../../server/store/types.ts';
 import { freshPgDatabase, type PgTestDatabase } from '../../../support/pg-database.ts';
-import { runPgSql } from '../../../support/pg-reset.ts';
+import { runPgSql } from '../../../support/pg-tables.ts';
 
 const auditKey = 'audit-key-for-migration-tests-0123456789';
 let database: PgTestDatabase;

@@ -1,4 +1,4 @@
-import { runPgSql } from '../../../support/pg-reset.ts';
+import { runPgSql } from '../../../support/pg-tables.ts';
 
 /**
  * Takes a test database away while clients are connected, the way an operator or a failover

@@ -1,5 +1,7 @@
 import pg from 'pg';
 
+/** Direct access to a test database's tables, as a tool other than Kasa would have it. */
+
 /**
  * Empties every Kasa table of a migrated test database between tests, so a test file needs one
  * database, not one per test. The schema version and the bound audit key stay. The audit table
@@ -30,4 +32,14 @@ export async function runPgSql(url: string, sql: string): Promise<pg.QueryResult
   } finally {
     await client.end();
   }
+}
+
+/** Every row of every table in the public schema, as JSON lines: what a dump of the database would hold. */
+export async function pgDump(url: string): Promise<string> {
+  const tables = await runPgSql(url, "SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const lines: string[] = [];
+  for (const { name } of tables) {
+    for (const row of await runPgSql(url, `SELECT row_to_json(t)::text AS line FROM ${name} AS t`)) lines.push(`${name} ${row.line}`);
+  }
+  return lines.join('\n');
 }
