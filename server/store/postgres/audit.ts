@@ -3,7 +3,6 @@ import { auditPageMax } from '../../../shared/api.ts';
 import { type AuditChainKey, auditHash, createChainCheck, genesisHash } from '../audit-chain.ts';
 import { type AuditDbRow, auditFromRow } from '../rows.ts';
 import type { AuditAnchor, AuditInput, AuditPage, AuditRow, AuditVerification } from '../types.ts';
-import { advisoryLock } from './advisory-locks.ts';
 import { type Queryable, query } from './pool.ts';
 
 /** Rows per read while verifying, as in the SQLite store. */
@@ -11,26 +10,32 @@ const verifyPageRows = 500;
 
 const auditColumns = 'seq, at, actor, action, cashout_id, amount_cents, currency, transaction_key, outcome, wallet_error, prev_hash, hash';
 
+/** A statement to run in the same SQL command as the audit insert (one round trip for both); its parameters are $1…$n. */
+export interface CompanionStatement {
+  sql: string;
+  values: readonly unknown[];
+}
+
 export interface PgAuditLog {
-  /** Appends inside the caller's transaction, which must be open on `client`. */
-  append(client: pg.PoolClient, event: AuditInput): Promise<AuditRow>;
+  /** Appends inside the caller's transaction, which must be open on `client`, with `companion` if given. */
+  append(client: pg.PoolClient, event: AuditInput, companion?: CompanionStatement): Promise<AuditRow>;
   list(from: number, to: number, page?: AuditPage): Promise<AuditRow[]>;
   verify(anchor?: AuditAnchor): Promise<AuditVerification>;
 }
 
 /**
  * The hash-chained, keyed audit table on PostgreSQL. An append takes a transaction-scoped advisory
- * lock before it reads the head, so appends from every instance queue into one order; the lock is
- * let go only when the transaction has committed, when the next append can see the new head.
+ * lock before it reads the head (audit_head_for_append in schema.ts), so appends from every
+ * instance queue into one order; the lock is let go only when the transaction has committed, when
+ * the next append can see the new head.
  */
 export function createPgAuditLog(pool: Queryable, now: () => number, chainKey: AuditChainKey): PgAuditLog {
   const head = async (db: Queryable) =>
     (await query<Pick<AuditDbRow, 'seq' | 'hash'>>(db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1')).rows[0];
 
   return {
-    async append(client, event) {
-      await query(client, `SELECT pg_advisory_xact_lock(${advisoryLock.auditAppend})`);
-      const last = await head(client);
+    async append(client, event, companion) {
+      const last = (await query<Pick<AuditDbRow, 'seq' | 'hash'>>(client, 'SELECT seq, hash FROM audit_head_for_append()')).rows[0];
       const content = {
         seq: (last?.seq ?? 0) + 1,
         at: now(),
@@ -45,7 +50,11 @@ export function createPgAuditLog(pool: Queryable, now: () => number, chainKey: A
       };
       const prevHash = last?.hash ?? genesisHash;
       const row: AuditRow = { ...content, prevHash, hash: auditHash(prevHash, content, chainKey) };
-      await query(client, `INSERT INTO audit (${auditColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, [
+      const before = companion?.values.length ?? 0;
+      const placeholders = Array.from({ length: 12 }, (_, index) => `$${before + index + 1}`).join(', ');
+      const insert = `INSERT INTO audit (${auditColumns}) VALUES (${placeholders})`;
+      await query(client, companion ? `WITH companion AS (${companion.sql}) ${insert}` : insert, [
+        ...(companion?.values ?? []),
         row.seq,
         row.at,
         row.actor,

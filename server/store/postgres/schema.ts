@@ -1,3 +1,5 @@
+import { advisoryLock } from './advisory-locks.ts';
+
 /**
  * The PostgreSQL schema steps, applied in order by migrations.ts. The same tables and CHECKs as
  * the SQLite store (../migrations.ts); cents and unix-millisecond times are bigint, so no float
@@ -57,6 +59,14 @@ export const coreTables = `
     hash text NOT NULL CHECK (length(hash) = 64)
   );
   CREATE INDEX audit_by_at ON audit (at, seq);
+
+  -- Takes the append lock, then reads the head: a volatile PL/pgSQL function reads with a snapshot
+  -- taken after the lock is held, so it sees the append committed just before. One round trip.
+  CREATE FUNCTION audit_head_for_append() RETURNS TABLE (seq bigint, hash text) LANGUAGE plpgsql VOLATILE AS $$
+  BEGIN
+    PERFORM pg_advisory_xact_lock(${advisoryLock.auditAppend});
+    RETURN QUERY SELECT a.seq, a.hash FROM audit AS a ORDER BY a.seq DESC LIMIT 1;
+  END $$;
 
   CREATE FUNCTION audit_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN

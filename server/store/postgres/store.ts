@@ -127,8 +127,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     async insertCashout(cashout, event) {
       await inTransaction(pool, async (client) => {
-        await query(client, insertCashoutSql, cashoutValues(cashout));
-        await audit.append(client, event);
+        await audit.append(client, event, { sql: insertCashoutSql, values: cashoutValues(cashout) });
       });
     },
     async getCashout(id) {
@@ -141,8 +140,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         if (!current) throw new Error(`Unknown cash-out "${id}".`);
         if (expectedStatus !== undefined && current.status !== expectedStatus) throw new StaleCashoutError(id, expectedStatus, current.status);
         const updated: CashoutRecord = { ...current, updatedAt: now(), ...definedOnly(patch), id };
-        await query(client, updateCashoutSql, cashoutValues(updated));
-        if (event) await audit.append(client, event);
+        const update = { sql: updateCashoutSql, values: cashoutValues(updated) };
+        if (event) await audit.append(client, event, update);
+        else await query(client, update.sql, update.values);
         return updated;
       });
     },
