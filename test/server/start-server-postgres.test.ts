@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -27,16 +27,20 @@ let dataDir: string;
 const servers: RunningServer[] = [];
 const logLines: string[] = [];
 
-function liveConfig(): Config {
-  const parsed = parseConfig({
+function liveEnvOn(databaseUrl: string): Record<string, string> {
+  return {
     PAYSERA_CLIENT_ID: clientId,
     PAYSERA_MAC_KEY: macKey,
     PAYSERA_BASE_URL: simulator.baseUrl,
     AUDIT_KEY: auditKey,
-    DATABASE_URL: database.url,
+    DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     WALLET_TIMEOUT_MS: '10000',
-  });
+  };
+}
+
+function liveConfig(): Config {
+  const parsed = parseConfig(liveEnvOn(database.url));
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   return parsed.config;
 }
@@ -129,5 +133,33 @@ describe('several instances on one PostgreSQL database', () => {
     expect(simulator.state.transactions().filter((transaction) => transaction.amount === 3_000).map((transaction) => transaction.confirmCount)).toEqual([1]);
     expect(simulator.state.wallet(walletId)).toMatchObject({ balances: { EUR: 7_000 }, held: { EUR: 0 } });
     expect(logLines.join("")).not.toContain(code);
+  });
+
+  it('runs demo mode on a database of its own, with its key in DATA_DIR/demo, and live mode then refuses that database', async () => {
+    const demoDatabase = await freshPgDatabase();
+    try {
+      const parsed = parseConfig({ DATABASE_URL: demoDatabase.url, DATA_DIR: dataDir });
+      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      const demo = await startServer(parsed.config, { port: 0, host: '127.0.0.1', log: createLogger({ level: 'silent' }) });
+      try {
+        const cashier = createApiSession(demo.origin);
+        await cashier.signIn(demo.demoAccounts?.cashier.username ?? '', demo.demoAccounts?.cashier.password ?? '');
+        expect((await cashier.request('POST', '/api/cashouts', { amount: '5.00', currency: 'EUR' })).status).toBe(201);
+      } finally {
+        await demo.close();
+      }
+      const startLive = (env: Record<string, string>) => {
+        const live = parseConfig(env);
+        if (!live.ok) throw new Error(live.errors.join('; '));
+        return startServer(live.config, { port: 0, host: '127.0.0.1', log: createLogger({ level: 'silent' }) });
+      };
+      await expect(startLive(liveEnvOn(demoDatabase.url))).rejects.toThrow(/kept with another key/);
+      const demoKey = readFileSync(join(dataDir, 'demo', 'audit.key'), 'utf8').trim();
+      await expect(startLive({ ...liveEnvOn(demoDatabase.url), AUDIT_KEY: demoKey })).rejects.toThrow(
+        /the database at DATABASE_URL holds the demo account\(s\) demo-cashier, demo-supervisor/,
+      );
+    } finally {
+      await demoDatabase.drop();
+    }
   });
 });
