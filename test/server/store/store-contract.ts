@@ -270,6 +270,29 @@ export function storeContract(factory: StoreFactory): void {
       expect(await store.verifyAudit()).toMatchObject({ ok: true, count: 40, firstBadSeq: null });
     });
 
+    it('keeps one chain when two stores drive different cash-outs at once, each write with its event', async () => {
+      const other = await open();
+      try {
+        await Promise.all(
+          Array.from({ length: 10 }, async (_, index) => {
+            const through = index % 2 ? store : other;
+            const id = `c${index}`;
+            await through.insertCashout(cashout({ id }), event({ cashoutId: id }));
+            await through.updateCashout(id, { status: 'reserved', transactionKey: `tk${index}` }, event({ cashoutId: id, action: 'cashout.reserve' }), 'created');
+            await through.updateCashout(id, { status: 'confirmed', confirmedAt: 2_000 }, event({ cashoutId: id, action: 'cashout.confirm' }), 'reserved');
+          }),
+        );
+      } finally {
+        await other.close();
+      }
+      const rows = await store.listAudit(0, Number.MAX_SAFE_INTEGER);
+      expect(rows).toHaveLength(30);
+      for (let index = 0; index < 10; index += 1) {
+        expect(rows.filter((row) => row.cashoutId === `c${index}`).map((row) => row.action)).toEqual(['cashout.create', 'cashout.reserve', 'cashout.confirm']);
+      }
+      expect(await store.verifyAudit()).toMatchObject({ ok: true, count: 30, firstBadSeq: null });
+    });
+
     it('pages through a range in time order, never more than the page limit at once', async () => {
       for (let index = 0; index < 10; index += 1) {
         clock += 1_000;
