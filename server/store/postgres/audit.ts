@@ -30,8 +30,7 @@ export interface PgAuditLog {
  * the next append can see the new head.
  */
 export function createPgAuditLog(pool: Queryable, now: () => number, chainKey: AuditChainKey): PgAuditLog {
-  const head = async (db: Queryable) =>
-    (await query<Pick<AuditDbRow, 'seq' | 'hash'>>(db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1')).rows[0];
+  const head = async () => (await query<Pick<AuditDbRow, 'seq' | 'hash'>>(pool, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1')).rows[0];
 
   return {
     async append(client, event, companion) {
@@ -87,7 +86,7 @@ export function createPgAuditLog(pool: Queryable, now: () => number, chainKey: A
     async verify(anchor) {
       const check = createChainCheck(anchor, chainKey);
       // Up to the head as it is now: rows appended meanwhile belong to the next verify.
-      const last = (await head(pool))?.seq ?? 0;
+      const last = (await head())?.seq ?? 0;
       let nextSeq = anchor?.seq ?? 1;
       for (;;) {
         const { rows } = await query<AuditDbRow>(pool, 'SELECT * FROM audit WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT $3', [nextSeq, last, verifyPageRows]);

@@ -10,7 +10,7 @@ const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE',
 // 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now; class 08 is "connection exception".
 const serverCodes = new Set(['57P01', '57P02', '57P03']);
 // node-postgres reports a dropped socket or a pool wait that ran out with these messages and no code.
-const driverMessages = /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended/i;
+const driverMessages = /Connection terminated|not queryable|timeout exceeded when trying to connect/i;
 
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
