@@ -15,11 +15,13 @@ import { createRandom, seedFromEnv } from './support/random.ts';
 import { isLargeRun, sized } from './support/run-size.ts';
 import { type SettleResult, settleAll } from './support/settle.ts';
 import { readAuditTrail, readWorld, type AuditTrail } from './support/world.ts';
+import { freshPgDatabase, type PgTestDatabase } from '../support/pg-database.ts';
 
 /**
  * Many cash-outs through the real server over HTTP while about one Wallet call in ten fails
  * (timeouts, 500/502, connections dropped before or after Paysera acted), then the books of
- * Kasa and Paysera are compared once the sweeper has settled everything.
+ * Kasa and Paysera are compared once the sweeper has settled everything. Once on each store:
+ * SQLite, and PostgreSQL through DATABASE_URL.
  */
 
 const seed = seedFromEnv(20261126);
@@ -29,106 +31,112 @@ const faultRate = 0.1;
 const walletTimeoutMs = 300;
 const limits: Limits = { maxAmountCents: 1000_00, supervisorThresholdCents: 300_00, maxCodeAttempts: 3 };
 
-let stack: KasaStack;
-let supervisor: ApiSession;
-let recorder: FlowRecorder;
-let faults: FaultInjector;
-let settled: SettleResult;
-let world: SettledWorld;
-let audit: AuditTrail;
+describe.each(['sqlite', 'postgres'] as const)('on %s', (storeKind) => {
+  let stack: KasaStack;
+  let supervisor: ApiSession;
+  let recorder: FlowRecorder;
+  let faults: FaultInjector;
+  let settled: SettleResult;
+  let world: SettledWorld;
+  let audit: AuditTrail;
+  let database: PgTestDatabase | null;
 
-beforeAll(async () => {
-  stack = await startKasaStack({
-    env: {
-      WALLET_TIMEOUT_MS: String(walletTimeoutMs),
-      MAX_AMOUNT: '1000.00',
-      SUPERVISOR_THRESHOLD: '300.00',
-      MAX_CODE_ATTEMPTS: String(limits.maxCodeAttempts),
-    },
-    cashiers: cashierCount,
-    supervisors: 1,
-    sweepIntervalMs: 250,
-  });
-  const since = Date.now();
-  // Separate streams: the plans replay exactly; which call a fault hits depends on how cashiers interleave.
-  const random = createRandom(seed);
-  const plans = Array.from({ length: cashoutCount }, () => makePlan(random, limits));
-  const customers = await createCustomers(stack.simulator, createRandom(seed + 1), {
-    richWallets: 5,
-    expiredCodes: plans.filter((plan) => plan.attempts.includes('expired')).length,
-  });
-  faults = createFaultInjector(stack.simulator.state, createRandom(seed + 2), { rate: faultRate, walletTimeoutMs });
-  recorder = new FlowRecorder();
+  beforeAll(async () => {
+    database = storeKind === 'postgres' ? await freshPgDatabase() : null;
+    stack = await startKasaStack({
+      ...(database && { databaseUrl: database.url }),
+      env: {
+        WALLET_TIMEOUT_MS: String(walletTimeoutMs),
+        MAX_AMOUNT: '1000.00',
+        SUPERVISOR_THRESHOLD: '300.00',
+        MAX_CODE_ATTEMPTS: String(limits.maxCodeAttempts),
+      },
+      cashiers: cashierCount,
+      supervisors: 1,
+      sweepIntervalMs: 250,
+    });
+    const since = Date.now();
+    // Separate streams: the plans replay exactly; which call a fault hits depends on how cashiers interleave.
+    const random = createRandom(seed);
+    const plans = Array.from({ length: cashoutCount }, () => makePlan(random, limits));
+    const customers = await createCustomers(stack.simulator, createRandom(seed + 1), {
+      richWallets: 5,
+      expiredCodes: plans.filter((plan) => plan.attempts.includes('expired')).length,
+    });
+    faults = createFaultInjector(stack.simulator.state, createRandom(seed + 2), { rate: faultRate, walletTimeoutMs });
+    recorder = new FlowRecorder();
 
-  const approver = stack.accounts.supervisors[0];
-  if (!approver) throw new Error('no supervisor account');
-  supervisor = createApiSession(stack.origin);
-  await supervisor.signIn(approver.username, approver.password);
-  const contexts: FlowContext[] = [];
-  for (const account of stack.accounts.cashiers) {
-    const cashier = createApiSession(stack.origin);
-    await cashier.signIn(account.username, account.password);
-    contexts.push({ cashier, approver, customers, random, recorder, faults });
-  }
+    const approver = stack.accounts.supervisors[0];
+    if (!approver) throw new Error('no supervisor account');
+    supervisor = createApiSession(stack.origin);
+    await supervisor.signIn(approver.username, approver.password);
+    const contexts: FlowContext[] = [];
+    for (const account of stack.accounts.cashiers) {
+      const cashier = createApiSession(stack.origin);
+      await cashier.signIn(account.username, account.password);
+      contexts.push({ cashier, approver, customers, random, recorder, faults });
+    }
 
-  console.log(`soak: seed ${seed} (replay with KASA_SEED=${seed}), ${cashoutCount} cash-outs, ${cashierCount} cashiers, ${isLargeRun ? 'large' : 'CI'} size`);
-  const started = performance.now();
-  await runCashiers(contexts, plans);
-  const ran = performance.now();
-  faults.disarm();
-  settled = await settleAll({ supervisor, dataDir: stack.dataDir, since, timeoutMs: 60_000 });
-  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`soak: cashiers took ${seconds(ran - started)}, settling ${seconds(performance.now() - ran)}`);
-  world = await readWorld(supervisor, stack.simulator.state, since, { startBalances: customers.startBalances, confirmedKeysSeen: recorder.confirmedKeysSeen });
-  audit = await readAuditTrail(supervisor, since);
+    console.log(`soak on ${storeKind}: seed ${seed} (replay with KASA_SEED=${seed}), ${cashoutCount} cash-outs, ${cashierCount} cashiers, ${isLargeRun ? 'large' : 'CI'} size`);
+    const started = performance.now();
+    await runCashiers(contexts, plans);
+    const ran = performance.now();
+    faults.disarm();
+    settled = await settleAll({ supervisor, dataDir: stack.dataDir, databaseUrl: stack.databaseUrl, since, timeoutMs: 60_000 });
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    console.log(`soak: cashiers took ${seconds(ran - started)}, settling ${seconds(performance.now() - ran)}`);
+    world = await readWorld(supervisor, stack.simulator.state, since, { startBalances: customers.startBalances, confirmedKeysSeen: recorder.confirmedKeysSeen });
+    audit = await readAuditTrail(supervisor, since);
 
-  const knownKeys = new Set(world.cashouts.map((cashout) => cashout.transactionKey));
-  const strays = world.transactions.filter((tx) => !knownKeys.has(tx.key));
-  console.log(
-    [
-      `soak figures (seed ${seed}):`,
-      `  flows run: ${recorder.flowsFinished}, cash-outs on the server: ${world.cashouts.length} (creates left unanswered: ${recorder.createsUnanswered})`,
-      `  outcomes by status: ${JSON.stringify(countByStatus(world.cashouts))}`,
-      `  faults armed by kind: ${JSON.stringify(faults.injected())}`,
-      `  faults fired by kind: ${JSON.stringify(faults.fired())}`,
-      `  in doubt and resolved: ${inDoubtCashouts(audit.events).size}`,
-      `  left open by cashiers and cancelled at the end: ${settled.cancelledOpenCashouts}`,
-      `  stray transactions (a create Paysera got after Kasa gave it up): ${strays.length}`,
-      `  audit events: ${audit.verify.count}`,
-      `  flow endings: ${JSON.stringify(Object.fromEntries([...recorder.endedBy].sort()))}`,
-      `  answers: ${JSON.stringify(Object.fromEntries([...recorder.answers].sort()))}`,
-    ].join('\n'),
-  );
-}, sized(300_000, 1_800_000));
+    const knownKeys = new Set(world.cashouts.map((cashout) => cashout.transactionKey));
+    const strays = world.transactions.filter((tx) => !knownKeys.has(tx.key));
+    console.log(
+      [
+        `soak figures on ${storeKind} (seed ${seed}):`,
+        `  flows run: ${recorder.flowsFinished}, cash-outs on the server: ${world.cashouts.length} (creates left unanswered: ${recorder.createsUnanswered})`,
+        `  outcomes by status: ${JSON.stringify(countByStatus(world.cashouts))}`,
+        `  faults armed by kind: ${JSON.stringify(faults.injected())}`,
+        `  faults fired by kind: ${JSON.stringify(faults.fired())}`,
+        `  in doubt and resolved: ${inDoubtCashouts(audit.events).size}`,
+        `  left open by cashiers and cancelled at the end: ${settled.cancelledOpenCashouts}`,
+        `  stray transactions (a create Paysera got after Kasa gave it up): ${strays.length}`,
+        `  audit events: ${audit.verify.count}`,
+        `  flow endings: ${JSON.stringify(Object.fromEntries([...recorder.endedBy].sort()))}`,
+        `  answers: ${JSON.stringify(Object.fromEntries([...recorder.answers].sort()))}`,
+      ].join('\n'),
+    );
+  }, sized(300_000, 1_800_000));
 
-afterAll(async () => {
-  await stack?.close();
-});
-
-describe(`fault soak (seed ${seed})`, () => {
-  it('answered every request the way the API promises, never with a 500', () => {
-    expect(recorder.anomalies).toEqual([]);
-    expect(recorder.flowsFinished).toBe(cashoutCount);
-  });
-
-  it('settled every cash-out once the sweeper had run', () => {
-    expect(settled.unsettled.map((record) => `${record.id} ${record.status} pending=${record.pending}`)).toEqual([]);
+  afterAll(async () => {
+    await stack?.close();
+    await database?.drop();
   });
 
-  it('keeps Kasa and Paysera in agreement: same confirmations, none twice, no hold left, balances add up', () => {
-    expect(world.cashouts.filter((cashout) => cashout.status === 'confirmed').length).toBeGreaterThan(0);
-    expect(checkSettled(world)).toEqual([]);
-  });
+  describe(`fault soak (seed ${seed})`, () => {
+    it('answered every request the way the API promises, never with a 500', () => {
+      expect(recorder.anomalies).toEqual([]);
+      expect(recorder.flowsFinished).toBe(cashoutCount);
+    });
 
-  it('keeps an intact audit chain with exactly one final event per cash-out', () => {
-    expect(audit.verify).toMatchObject({ ok: true, firstBadSeq: null });
-    expect(audit.verify.count).toBe(audit.events.length);
-    expect(checkAuditFinalEvents(world.cashouts, audit.events)).toEqual([]);
-  });
+    it('settled every cash-out once the sweeper had run', () => {
+      expect(settled.unsettled.map((record) => `${record.id} ${record.status} pending=${record.pending}`)).toEqual([]);
+    });
 
-  it('really ran into the faults it was meant to survive', () => {
-    const fired = faults.fired();
-    expect(Object.values(fired).every((count) => count > 0)).toBe(true);
-    expect(inDoubtCashouts(audit.events).size).toBeGreaterThan(0);
+    it('keeps Kasa and Paysera in agreement: same confirmations, none twice, no hold left, balances add up', () => {
+      expect(world.cashouts.filter((cashout) => cashout.status === 'confirmed').length).toBeGreaterThan(0);
+      expect(checkSettled(world)).toEqual([]);
+    });
+
+    it('keeps an intact audit chain with exactly one final event per cash-out', () => {
+      expect(audit.verify).toMatchObject({ ok: true, firstBadSeq: null });
+      expect(audit.verify.count).toBe(audit.events.length);
+      expect(checkAuditFinalEvents(world.cashouts, audit.events)).toEqual([]);
+    });
+
+    it('really ran into the faults it was meant to survive', () => {
+      const fired = faults.fired();
+      expect(Object.values(fired).every((count) => count > 0)).toBe(true);
+      expect(inDoubtCashouts(audit.events).size).toBeGreaterThan(0);
+    });
   });
 });

@@ -21,6 +21,8 @@ export interface KasaStack {
   origin: string;
   simulator: RunningSimulator;
   dataDir: string;
+  /** DATABASE_URL when the stack runs on PostgreSQL; null on SQLite in dataDir. */
+  databaseUrl: string | null;
   macKey: string;
   accounts: TestAccounts;
   /** Every line the server logged, as written. */
@@ -35,6 +37,8 @@ export interface KasaStackOptions {
   sweepIntervalMs?: number;
   logLevel?: 'info' | 'debug' | 'trace';
   staticRoot?: string;
+  /** Puts the server on this PostgreSQL database instead of SQLite in its data dir. */
+  databaseUrl?: string;
 }
 
 export function randomMacKey(): string {
@@ -60,8 +64,9 @@ export async function startKasaStack(options: KasaStackOptions = {}): Promise<Ka
   const macKey = randomMacKey();
   const simulator = await startSimulator({ clients: { [stackClientId]: macKey }, controlEnabled: true });
   try {
-    const accounts = await seedAccounts(dataDir, { cashiers: options.cashiers ?? 2, supervisors: options.supervisors ?? 1 });
-    const parsed = parseConfig({ ...liveEnv(simulator, macKey, dataDir), ...options.env });
+    const databaseUrl = options.databaseUrl ?? null;
+    const accounts = await seedAccounts({ dataDir, databaseUrl }, { cashiers: options.cashiers ?? 2, supervisors: options.supervisors ?? 1 });
+    const parsed = parseConfig({ ...liveEnv(simulator, macKey, dataDir), ...(databaseUrl && { DATABASE_URL: databaseUrl }), ...options.env });
     if (!parsed.ok) throw new Error(`bad test configuration: ${parsed.errors.join('; ')}`);
     const logLines: string[] = [];
     const log = createLogger({
@@ -87,6 +92,7 @@ export async function startKasaStack(options: KasaStackOptions = {}): Promise<Ka
       origin: server.origin,
       simulator,
       dataDir,
+      databaseUrl,
       macKey,
       accounts,
       logLines,
