@@ -17,8 +17,8 @@ import { ms, summarise } from './support/stats.ts';
 
 const loadConnections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const warmupCashouts = 50;
-const latencyCashouts = 200;
-const latencyRounds = 2;
+const latencyCashouts = 100;
+const latencyRounds = 4;
 const throughputCashouts = 600;
 const auditKey = randomBytes(24).toString('base64url');
 

@@ -18,6 +18,8 @@ export interface Config {
   host: string;
   tls: { certFile: string; keyFile: string } | null;
   dataDir: string;
+  /** PostgreSQL connection string: set, the store is on PostgreSQL (several instances); null, SQLite in dataDir. */
+  databaseUrl: string | null;
   mode: 'demo' | 'live';
   /** Null in demo mode: the embedded simulator gets credentials generated per start. */
   paysera: PayseraCredentials | null;
@@ -79,6 +81,21 @@ const httpUrl = z.string().transform((value, ctx) => {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 });
 
+// The value is never shown: a connection string usually carries a password.
+const databaseUrl = z.string().transform((value, ctx) => {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || !['postgres:', 'postgresql:'].includes(url.protocol) || (url.hostname === '' && !url.searchParams.has('host'))) {
+    ctx.addIssue({ code: 'custom', message: 'is not a postgres:// or postgresql:// URL with a host (the value is not shown, it may hold a password)' });
+    return z.NEVER;
+  }
+  return value;
+});
+
 // Plain strings carry no value-echoing message, so the MAC key never shows up in a start-up error.
 const text = z.string();
 
@@ -96,6 +113,7 @@ const schema = z.object({
   TLS_CERT: text.optional(),
   TLS_KEY: text.optional(),
   DATA_DIR: text.default('./data'),
+  DATABASE_URL: databaseUrl.optional(),
   PAYSERA_CLIENT_ID: text.optional(),
   PAYSERA_MAC_KEY: text.optional(),
   PAYSERA_BASE_URL: httpUrl.default('https://wallet.paysera.com/rest/v1/'),
@@ -164,6 +182,7 @@ export function parseConfig(env: Env): ConfigResult {
     host: v.HOST,
     tls: v.TLS_CERT !== undefined && v.TLS_KEY !== undefined ? Object.freeze({ certFile: v.TLS_CERT, keyFile: v.TLS_KEY }) : null,
     dataDir: v.DATA_DIR,
+    databaseUrl: v.DATABASE_URL ?? null,
     mode: paysera ? 'live' : 'demo',
     paysera,
     payseraBaseUrl: v.PAYSERA_BASE_URL,

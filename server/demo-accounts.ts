@@ -30,13 +30,19 @@ export function demoDataDir(dataDir: string): string {
   return join(dataDir, 'demo');
 }
 
-/** Thrown when live mode is asked to start on a store that demo mode has written to. */
+/**
+ * Thrown when live mode is asked to start on a store that demo mode has written to: a DATA_DIR,
+ * or (`onDatabase`) the PostgreSQL database, where demo mode has no folder of its own.
+ */
 export class DemoDataInLiveStore extends Error {
-  constructor(dataDir: string, usernames: readonly string[]) {
+  constructor(dataDir: string, usernames: readonly string[], onDatabase = false) {
+    const where = onDatabase ? 'the database at DATABASE_URL' : dataDir;
+    const fresh = onDatabase
+      ? 'an empty database (demo mode on PostgreSQL shares the database it is given: give it one of its own)'
+      : 'a fresh DATA_DIR (demo mode now keeps its data in DATA_DIR/demo)';
     super(
-      `live mode refuses to start: ${dataDir} holds the demo account(s) ${usernames.join(', ')}, whose passwords ` +
-        'were shown on screen, and demo cash-outs beside them. Start live mode on a fresh DATA_DIR ' +
-        '(demo mode now keeps its data in DATA_DIR/demo).',
+      `live mode refuses to start: ${where} holds the demo account(s) ${usernames.join(', ')}, whose passwords ` +
+        `were shown on screen, and demo cash-outs beside them. Start live mode on ${fresh}.`,
     );
     this.name = 'DemoDataInLiveStore';
   }

@@ -18,7 +18,7 @@ import { createRequestDrain } from './http/drain.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
-import { openSqliteStore } from './store/sqlite.ts';
+import { openConfiguredStore } from './store/open-store.ts';
 import { createWalletClient } from './wallet/client.ts';
 import { createHolderNameReader } from './wallet/holder-name.ts';
 
@@ -85,7 +85,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const log = options.log ?? createLogger({ level: config.logLevel, secrets });
 
   const dataDir = options.dataDir ?? config.dataDir;
-  const store = openSqliteStore({ dataDir: demoCredentials ? demoDataDir(dataDir) : dataDir, ...(config.auditKey !== null && { auditKey: config.auditKey }) });
+  const store = await openConfiguredStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: demoCredentials ? demoDataDir(dataDir) : dataDir,
+    auditKey: config.auditKey,
+  });
   const metrics = createMetrics(store);
   // Undone in reverse order of set-up: stop taking work (below), simulator, store.
   const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
@@ -95,7 +99,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     if (!demoCredentials) {
       const leftovers = await demoAccountsIn(store);
-      if (leftovers.length > 0) throw new DemoDataInLiveStore(dataDir, leftovers);
+      if (leftovers.length > 0) throw new DemoDataInLiveStore(dataDir, leftovers, config.databaseUrl !== null);
     }
     let simulator: RunningSimulator | undefined;
     let walletAccess = { baseUrl: config.payseraBaseUrl, clientId: config.paysera?.clientId ?? '', macKey };

@@ -3,7 +3,9 @@
  * event loop: `kasa` is the server in demo mode (with its embedded simulator; its SQLite file in a
  * temp dir under BENCH_DATA_PARENT), `simulator` a bare simulator with the client given in the
  * environment, `kasa-live` the server in live mode against the Wallet API at BENCH_WALLET_ORIGIN
- * (a simulator child: two processes, as in production where Paysera is remote), `balancer` the
+ * (a simulator child: two processes, as in production where Paysera is remote) on SQLite or on
+ * the PostgreSQL database at DATABASE_URL (its cashier seeded unless BENCH_ACCOUNT_SEEDED=yes says
+ * another instance on that database did), `balancer` the
  * round-robin balancer of the multi-instance soak in front of the Kasa children at BENCH_UPSTREAMS.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,7 +15,7 @@ import { createAccounts } from '../../server/auth/accounts.ts';
 import { parseConfig } from '../../server/config.ts';
 import { startSimulator } from '../../server/simulator/index.ts';
 import { startServer } from '../../server/start-server.ts';
-import { openSqliteStore } from '../../server/store/sqlite.ts';
+import { openConfiguredStore } from '../../server/store/open-store.ts';
 import type { ChildReply, ChildRequest, ServerChildInfo } from './child-messages.ts';
 import { dataDirAuditKey } from '../../server/store/audit-key.ts';
 import { startRoundRobinProxy } from '../../test/reliability/support/round-robin-proxy.ts';
@@ -43,9 +45,13 @@ async function startLiveKasa(): Promise<{ info: ServerChildInfo; close(): Promis
   const walletOrigin = process.env.BENCH_WALLET_ORIGIN ?? '';
   const dataDir = await mkdtemp(join(process.env.BENCH_DATA_PARENT ?? tmpdir(), 'kasa-bench-live-'));
   const cashier = { username: 'bench-cashier', password: 'cashier-bench-password' };
-  const store = openSqliteStore({ dataDir });
-  await createAccounts(store).add(cashier.username, 'cashier', cashier.password);
-  await store.close();
+  // Instances sharing one PostgreSQL database (DATABASE_URL) bring one key; alone, the key kept in the data dir.
+  const auditKey = process.env.BENCH_AUDIT_KEY ?? dataDirAuditKey(dataDir);
+  if (process.env.BENCH_ACCOUNT_SEEDED !== 'yes') {
+    const store = await openConfiguredStore({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir, auditKey });
+    await createAccounts(store).add(cashier.username, 'cashier', cashier.password);
+    await store.close();
+  }
   const parsed = parseConfig({
     ...process.env,
     DATA_DIR: dataDir,
@@ -53,7 +59,7 @@ async function startLiveKasa(): Promise<{ info: ServerChildInfo; close(): Promis
     PAYSERA_MAC_KEY: process.env.BENCH_MAC_KEY,
     PAYSERA_BASE_URL: `${walletOrigin}/rest/v1/`,
     // The key the accounts were seeded under; an operator keeps AUDIT_KEY outside DATA_DIR.
-    AUDIT_KEY: dataDirAuditKey(dataDir),
+    AUDIT_KEY: auditKey,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const server = await startServer(parsed.config, { port: 0, host: '127.0.0.1', dataDir });

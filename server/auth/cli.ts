@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { type Role, roles } from '../../shared/api.ts';
 import { environmentWithDotEnv } from '../dotenv.ts';
-import { openSqliteStore } from '../store/sqlite.ts';
+import { openConfiguredStore } from '../store/open-store.ts';
 import { AccountError, type Accounts, createAccounts } from './accounts.ts';
 import { parseUserArgs, type UserCommand, usage } from './cli-args.ts';
 import { readSecretLine } from './stdin-line.ts';
@@ -22,8 +22,11 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     // Read like the server reads them, .env included, so that account changes join the same keyed audit chain.
     const env = environmentWithDotEnv(process.cwd(), process.env);
-    const auditKey = env.AUDIT_KEY?.trim();
-    const store = openSqliteStore({ dataDir: env.DATA_DIR?.trim() || './data', ...(auditKey && { auditKey }) });
+    const store = await openConfiguredStore({
+      databaseUrl: env.DATABASE_URL?.trim() || null,
+      dataDir: env.DATA_DIR?.trim() || './data',
+      auditKey: env.AUDIT_KEY?.trim() || null,
+    });
     try {
       process.stdout.write(await run(parsed.command, createAccounts(store, { actor: `cli:${cliUser()}` })));
       return 0;

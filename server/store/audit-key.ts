@@ -26,12 +26,24 @@ export function dataDirAuditKey(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-interface KeyRecord {
+/** The audit_key row as both stores keep it. */
+export interface AuditKeyRecord {
   keyed_from: number;
   key_check: string | null;
 }
 
-const keyCheckOf = (key: Buffer, keyedFrom: number) => createHmac('sha256', key).update(`kasa audit key from row ${keyedFrom}`).digest('hex');
+/** What audit_key.key_check holds for `key`: an HMAC that cannot be turned back into the key. */
+export const auditKeyCheck = (key: Buffer, keyedFrom: number) => createHmac('sha256', key).update(`kasa audit key from row ${keyedFrom}`).digest('hex');
+
+/** The chain key, once the bound record says `key` is the one the chain is kept with; throws otherwise. */
+export function chainKeyFrom(record: AuditKeyRecord, key: Buffer): AuditChainKey {
+  if (record.key_check !== auditKeyCheck(key, record.keyed_from)) {
+    throw new Error(
+      `The audit chain in this database is kept with another key, or its key record was altered. Set AUDIT_KEY to the key it was started with (demo mode keeps its key beside its data, in DATA_DIR/demo/${auditKeyFileName}).`,
+    );
+  }
+  return { key, keyedFrom: record.keyed_from };
+}
 
 /**
  * Binds `key` to the chain on first use (from the row after the last one written without a key)
@@ -40,17 +52,12 @@ const keyCheckOf = (key: Buffer, keyedFrom: number) => createHmac('sha256', key)
 export function bindAuditKey(db: Database.Database, keyText: string): AuditChainKey {
   const key = Buffer.from(keyText, 'utf8');
   const record = db.transaction(() => {
-    const found = db.prepare<[], KeyRecord>('SELECT keyed_from, key_check FROM audit_key WHERE id = 1').get();
+    const found = db.prepare<[], AuditKeyRecord>('SELECT keyed_from, key_check FROM audit_key WHERE id = 1').get();
     if (!found) throw new Error('The audit key record is missing: the database was altered outside Kasa.');
     if (found.key_check !== null) return found;
-    const check = keyCheckOf(key, found.keyed_from);
+    const check = auditKeyCheck(key, found.keyed_from);
     db.prepare<[string]>('UPDATE audit_key SET key_check = ? WHERE id = 1').run(check);
     return { ...found, key_check: check };
   }).immediate();
-  if (record.key_check !== keyCheckOf(key, record.keyed_from)) {
-    throw new Error(
-      `The audit chain in this database is kept with another key, or its key record was altered. Set AUDIT_KEY to the key it was started with (demo mode keeps its key beside its data, in DATA_DIR/demo/${auditKeyFileName}).`,
-    );
-  }
-  return { key, keyedFrom: record.keyed_from };
+  return chainKeyFrom(record, key);
 }

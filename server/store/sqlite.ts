@@ -18,6 +18,7 @@ import {
   userToRow,
 } from './rows.ts';
 import type { AuditInput, CashoutRecord, Store, UserRecord } from './types.ts';
+import { definedOnly } from './defined-only.ts';
 
 export interface SqliteStoreOptions {
   dataDir: string;
@@ -195,9 +196,4 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       db.close();
     },
   };
-}
-
-/** A patch may carry `key: undefined` (optional properties); that must not blank the column. */
-function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

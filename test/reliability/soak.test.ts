@@ -15,11 +15,13 @@ import { createRandom, seedFromEnv } from './support/random.ts';
 import { isLargeRun, sized } from './support/run-size.ts';
 import { type SettleResult, settleAll } from './support/settle.ts';
 import { readAuditTrail, readWorld, type AuditTrail } from './support/world.ts';
+import { freshPgDatabase, type PgTestDatabase } from '../support/pg-database.ts';
 
 /**
  * Many cash-outs through the real server over HTTP while about one Wallet call in ten fails
  * (timeouts, 500/502, connections dropped before or after Paysera acted), then the books of
- * Kasa and Paysera are compared once the sweeper has settled everything.
+ * Kasa and Paysera are compared once the sweeper has settled everything. Once on each store:
+ * SQLite, and PostgreSQL through DATABASE_URL.
  */
 
 const seed = seedFromEnv(20261126);
@@ -28,9 +30,8 @@ const cashierCount = sized(4, 8);
 const faultRate = 0.1;
 const walletTimeoutMs = 300;
 const limits: Limits = { maxAmountCents: 1000_00, supervisorThresholdCents: 300_00, maxCodeAttempts: 3 };
-const storeKinds = ['sqlite'] as const;
 
-describe.each(storeKinds)(`fault soak on %s (seed ${seed})`, (store) => {
+describe.each(['sqlite', 'postgres'] as const)('on %s', (storeKind) => {
   let stack: KasaStack;
   let supervisor: ApiSession;
   let recorder: FlowRecorder;
@@ -38,9 +39,12 @@ describe.each(storeKinds)(`fault soak on %s (seed ${seed})`, (store) => {
   let settled: SettleResult;
   let world: SettledWorld;
   let audit: AuditTrail;
+  let database: PgTestDatabase | null;
 
   beforeAll(async () => {
+    database = storeKind === 'postgres' ? await freshPgDatabase() : null;
     stack = await startKasaStack({
+      ...(database && { databaseUrl: database.url }),
       env: {
         WALLET_TIMEOUT_MS: String(walletTimeoutMs),
         MAX_AMOUNT: '1000.00',
@@ -73,12 +77,12 @@ describe.each(storeKinds)(`fault soak on %s (seed ${seed})`, (store) => {
       contexts.push({ cashier, approver, customers, random, recorder, faults });
     }
 
-    console.log(`soak on ${store}: seed ${seed} (replay with KASA_SEED=${seed}), ${cashoutCount} cash-outs, ${cashierCount} cashiers, ${isLargeRun ? 'large' : 'CI'} size`);
+    console.log(`soak on ${storeKind}: seed ${seed} (replay with KASA_SEED=${seed}), ${cashoutCount} cash-outs, ${cashierCount} cashiers, ${isLargeRun ? 'large' : 'CI'} size`);
     const started = performance.now();
     await runCashiers(contexts, plans);
     const ran = performance.now();
     faults.disarm();
-    settled = await settleAll({ supervisor, dataDir: stack.dataDir, since, timeoutMs: 60_000 });
+    settled = await settleAll({ supervisor, dataDir: stack.dataDir, databaseUrl: stack.databaseUrl, since, timeoutMs: 60_000 });
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     console.log(`soak: cashiers took ${seconds(ran - started)}, settling ${seconds(performance.now() - ran)}`);
     world = await readWorld(supervisor, stack.simulator.state, since, { startBalances: customers.startBalances, confirmedKeysSeen: recorder.confirmedKeysSeen });
@@ -88,7 +92,7 @@ describe.each(storeKinds)(`fault soak on %s (seed ${seed})`, (store) => {
     const strays = world.transactions.filter((tx) => !knownKeys.has(tx.key));
     console.log(
       [
-        `soak figures on ${store} (seed ${seed}):`,
+        `soak figures on ${storeKind} (seed ${seed}):`,
         `  flows run: ${recorder.flowsFinished}, cash-outs on the server: ${world.cashouts.length} (creates left unanswered: ${recorder.createsUnanswered})`,
         `  outcomes by status: ${JSON.stringify(countByStatus(world.cashouts))}`,
         `  faults armed by kind: ${JSON.stringify(faults.injected())}`,
@@ -105,8 +109,10 @@ describe.each(storeKinds)(`fault soak on %s (seed ${seed})`, (store) => {
 
   afterAll(async () => {
     await stack?.close();
+    await database?.drop();
   });
 
+  describe(`fault soak (seed ${seed})`, () => {
     it('answered every request the way the API promises, never with a 500', () => {
       expect(recorder.anomalies).toEqual([]);
       expect(recorder.flowsFinished).toBe(cashoutCount);
@@ -132,4 +138,5 @@ describe.each(storeKinds)(`fault soak on %s (seed ${seed})`, (store) => {
       expect(Object.values(fired).every((count) => count > 0)).toBe(true);
       expect(inDoubtCashouts(audit.events).size).toBeGreaterThan(0);
     });
+  });
 });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccounts } from '../../server/auth/accounts.ts';
 import { ensureDemoAccounts } from '../../server/demo-accounts.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
+import { freePort } from '../support/pg-cluster.ts';
 
 /** `server/main.ts` as an operator runs it: what reaches the terminal, what is logged, what stops it. */
 
@@ -27,7 +28,7 @@ interface Run {
 }
 
 function runMain(env: Record<string, string>): Run {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(PAYSERA_|HOST|PORT|TLS_|TRUST_PROXY|PUBLIC_ORIGIN)/.test(name)));
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(PAYSERA_|HOST|PORT|TLS_|TRUST_PROXY|PUBLIC_ORIGIN|DATABASE_URL)/.test(name)));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...clean, DATA_DIR: dataDir, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -89,5 +90,22 @@ describe('server/main.ts', () => {
     const run = runMain({ PAYSERA_CLIENT_ID: 'client', PAYSERA_MAC_KEY: 'mac-key-mac-key', PAYSERA_BASE_URL: 'http://127.0.0.1:9/rest/v1/', AUDIT_KEY: auditKey });
     expect(await run.exited).toBe(1);
     expect(run.output().stderr).toMatch(/^Kasa failed to start: live mode refuses to start: .* holds the demo account\(s\) demo-cashier, demo-supervisor/m);
+  }, 60_000);
+
+  it('stops with one line naming DATABASE_URL, and no stack trace, when the database cannot be reached', async () => {
+    const port = await freePort();
+    const run = runMain({ DATABASE_URL: `postgres://kasa:db-password-never-shown@127.0.0.1:${port}/kasa` });
+    expect(await run.exited).toBe(1);
+    const { stdout, stderr } = run.output();
+    expect(stderr).toBe(`Kasa failed to start: DATABASE_URL: the PostgreSQL database at 127.0.0.1:${port}/kasa cannot be reached (connect ECONNREFUSED 127.0.0.1:${port}).\n`);
+    expect(stdout).toBe('');
+  }, 60_000);
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL URL, without showing it', async () => {
+    const run = runMain({ DATABASE_URL: 'mysql://kasa:db-password-never-shown@db/kasa' });
+    expect(await run.exited).toBe(1);
+    expect(run.output().stderr).toBe(
+      'Kasa cannot start, the configuration is not valid:\n  DATABASE_URL: is not a postgres:// or postgresql:// URL with a host (the value is not shown, it may hold a password)\n',
+    );
   }, 60_000);
 });

@@ -21,6 +21,7 @@ describe('parseConfig', () => {
       host: '127.0.0.1',
       tls: null,
       dataDir: './data',
+      databaseUrl: null,
       mode: 'demo',
       paysera: null,
       payseraBaseUrl: 'https://wallet.paysera.com/rest/v1/',
@@ -45,6 +46,7 @@ describe('parseConfig', () => {
       TLS_CERT: '/etc/kasa/cert.pem',
       TLS_KEY: '/etc/kasa/key.pem',
       DATA_DIR: '/var/lib/kasa',
+      DATABASE_URL: 'postgresql://kasa:s3cret@db.internal:5432/kasa',
       PAYSERA_CLIENT_ID: 'wkVd93h2uS',
       PAYSERA_MAC_KEY: 'IrdTc8uQodU7PRpLzzLTW6wqZAO6tAMU',
       PAYSERA_BASE_URL: 'https://wallet-api.paysera.com/rest/v1',
@@ -68,6 +70,7 @@ describe('parseConfig', () => {
       host: '0.0.0.0',
       tls: { certFile: '/etc/kasa/cert.pem', keyFile: '/etc/kasa/key.pem' },
       dataDir: '/var/lib/kasa',
+      databaseUrl: 'postgresql://kasa:s3cret@db.internal:5432/kasa',
       mode: 'live',
       paysera: { clientId: 'wkVd93h2uS', macKey: 'IrdTc8uQodU7PRpLzzLTW6wqZAO6tAMU' },
       payseraBaseUrl: 'https://wallet-api.paysera.com/rest/v1/',
@@ -124,6 +127,15 @@ describe('parseConfig', () => {
     const spaced = errors({ METRICS_TOKEN: 'a token with spaces in it' });
     expect(spaced).toEqual(['METRICS_TOKEN: must be printable ASCII without spaces, as a bearer token is sent']);
     expect([...short, ...spaced].join()).not.toMatch(/sesame|token with/);
+  });
+
+  it('takes a postgres:// or postgresql:// DATABASE_URL and refuses anything else without showing it', () => {
+    expect(ok({ DATABASE_URL: 'postgres://127.0.0.1/kasa' }).databaseUrl).toBe('postgres://127.0.0.1/kasa');
+    expect(ok({ DATABASE_URL: 'postgresql:///kasa?host=/run/postgresql' }).databaseUrl).toBe('postgresql:///kasa?host=/run/postgresql');
+    for (const bad of ['mysql://kasa:hunter2secret@db/kasa', 'postgres//kasa:hunter2secret@db/kasa', 'hunter2secret', 'postgres://kasa:hunter2secret@/kasa']) {
+      const refused = errors({ DATABASE_URL: bad });
+      expect(refused).toEqual(['DATABASE_URL: is not a postgres:// or postgresql:// URL with a host (the value is not shown, it may hold a password)']);
+    }
   });
 
   it('refuses half a TLS setup', () => {

@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/api.ts';
 import { createAccounts } from '../../../server/auth/accounts.ts';
-import { openSqliteStore } from '../../../server/store/sqlite.ts';
+import { openStackStore, type StackStore } from './stack-store.ts';
 
 export const testPassword = 'reliability-password-1';
 
@@ -16,15 +16,15 @@ export interface TestAccounts {
   admin: TestAccount;
 }
 
-/** Accounts written into the data dir before the server opens it, as `npm run user` would. */
-export async function seedAccounts(dataDir: string, counts: { cashiers: number; supervisors: number }): Promise<TestAccounts> {
+/** Accounts written into the store before the server opens it, as `npm run user` would. */
+export async function seedAccounts(where: string | StackStore, counts: { cashiers: number; supervisors: number }): Promise<TestAccounts> {
   const account = (username: string, role: Role): TestAccount => ({ username, role, password: testPassword });
   const wanted: TestAccounts = {
     cashiers: Array.from({ length: counts.cashiers }, (_, i) => account(`cashier-${i + 1}`, 'cashier')),
     supervisors: Array.from({ length: counts.supervisors }, (_, i) => account(`supervisor-${i + 1}`, 'supervisor')),
     admin: account('admin-1', 'admin'),
   };
-  const store = openSqliteStore({ dataDir });
+  const store = await openStackStore(typeof where === 'string' ? { dataDir: where } : where);
   try {
     const accounts = createAccounts(store);
     for (const { username, role, password } of [...wanted.cashiers, ...wanted.supervisors, wanted.admin]) {

@@ -23,6 +23,8 @@ export interface KasaStack {
   origins: string[];
   simulator: RunningSimulator;
   dataDir: string;
+  /** DATABASE_URL when the stack runs on PostgreSQL; null on SQLite in dataDir. */
+  databaseUrl: string | null;
   macKey: string;
   accounts: TestAccounts;
   /** Every line the server logged, as written. */
@@ -39,6 +41,8 @@ export interface KasaStackOptions {
   staticRoot?: string;
   /** Servers on the one store, as instances behind a balancer would be; one unless told otherwise. */
   instances?: number;
+  /** Puts the server on this PostgreSQL database instead of SQLite in its data dir. */
+  databaseUrl?: string;
 }
 
 export function randomMacKey(): string {
@@ -65,8 +69,9 @@ export async function startKasaStack(options: KasaStackOptions = {}): Promise<Ka
   const simulator = await startSimulator({ clients: { [stackClientId]: macKey }, controlEnabled: true });
   const servers: RunningServer[] = [];
   try {
-    const accounts = await seedAccounts(dataDir, { cashiers: options.cashiers ?? 2, supervisors: options.supervisors ?? 1 });
-    const parsed = parseConfig({ ...liveEnv(simulator, macKey, dataDir), ...options.env });
+    const databaseUrl = options.databaseUrl ?? null;
+    const accounts = await seedAccounts({ dataDir, databaseUrl }, { cashiers: options.cashiers ?? 2, supervisors: options.supervisors ?? 1 });
+    const parsed = parseConfig({ ...liveEnv(simulator, macKey, dataDir), ...(databaseUrl && { DATABASE_URL: databaseUrl }), ...options.env });
     if (!parsed.ok) throw new Error(`bad test configuration: ${parsed.errors.join('; ')}`);
     const logLines: string[] = [];
     const log = createLogger({
@@ -95,6 +100,7 @@ export async function startKasaStack(options: KasaStackOptions = {}): Promise<Ka
       origins: servers.map((running) => running.origin),
       simulator,
       dataDir,
+      databaseUrl,
       macKey,
       accounts,
       logLines,

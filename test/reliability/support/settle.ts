@@ -1,9 +1,9 @@
 import { localDate } from '../../../shared/local-date.ts';
-import { openSqliteStore } from '../../../server/store/sqlite.ts';
 import type { CashoutRecord } from '../../../server/store/types.ts';
 import type { ApiSession } from './api-session.ts';
 import type { Cashout } from '../../../shared/api.ts';
 import { isTerminalStatus } from './flows.ts';
+import { openStackStore } from './stack-store.ts';
 
 /**
  * The end of a shift: a supervisor cancels what the cashiers left open, and the server's sweeper
@@ -34,8 +34,8 @@ export interface SettleResult {
   unsettled: CashoutRecord[];
 }
 
-export async function settleAll(options: { supervisor: ApiSession; dataDir: string; since: number; timeoutMs: number }): Promise<SettleResult> {
-  const store = openSqliteStore({ dataDir: options.dataDir });
+export async function settleAll(options: { supervisor: ApiSession; dataDir: string; databaseUrl?: string | null; since: number; timeoutMs: number }): Promise<SettleResult> {
+  const store = await openStackStore(options);
   const deadline = Date.now() + options.timeoutMs;
   let cancelledOpenCashouts = 0;
   try {

@@ -4,7 +4,9 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccounts } from '../../../server/auth/accounts.ts';
+import { openPostgresStore } from '../../../server/store/postgres/store.ts';
 import { openSqliteStore } from '../../../server/store/sqlite.ts';
+import { freshPgDatabase } from '../../support/pg-database.ts';
 
 let dataDir: string;
 
@@ -46,6 +48,23 @@ describe('user CLI', () => {
     const keyless = await runCli(['add', 'ben', '--role', 'cashier'], 'secret-pass-123\n');
     expect(keyless).toMatchObject({ code: 1, stdout: '' });
     expect(keyless.stderr).toContain('Set AUDIT_KEY');
+  });
+
+  it('writes to the PostgreSQL database at DATABASE_URL when it is set, as the server would', async () => {
+    const auditKey = 'cli-audit-key-0123456789abcdefghijkl';
+    const database = await freshPgDatabase();
+    try {
+      expect(await runCli(['add', 'anna', '--role', 'supervisor'], 'secret-pass-123\n', { AUDIT_KEY: auditKey, DATABASE_URL: database.url })).toMatchObject({ code: 0 });
+      const store = await openPostgresStore({ url: database.url, auditKey });
+      try {
+        expect(await createAccounts(store).authenticate('anna', 'secret-pass-123')).toEqual({ username: 'anna', role: 'supervisor' });
+        expect(await store.verifyAudit()).toMatchObject({ ok: true, count: 1 });
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await database.drop();
+    }
   });
 
   it('adds a user with the password piped on stdin', async () => {

@@ -1,6 +1,3 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { IdentityCheck, User } from '../../../shared/api.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
@@ -11,12 +8,12 @@ import { CashoutError } from '../../../server/cashout/types.ts';
 import type { CashoutService, CashoutSettings } from '../../../server/cashout/types.ts';
 import { startSimulator } from '../../../server/simulator/index.ts';
 import type { RunningSimulator } from '../../../server/simulator/index.ts';
-import { openSqliteStore } from '../../../server/store/sqlite.ts';
 import type { CashoutRecord, Store } from '../../../server/store/types.ts';
 import { createWalletClient } from '../../../server/wallet/client.ts';
 import type { WalletClient } from '../../../server/wallet/types.ts';
+import { openHarnessStore } from './harness-store.ts';
 
-/** A real simulator over HTTP, a real SQLite store in a temp dir, and the service between them. */
+/** A real simulator over HTTP, a real store (SQLite or PostgreSQL, harness-store.ts), and the service between them. */
 
 export const ona: User = { username: 'ona', role: 'cashier' };
 export const bob: User = { username: 'bob', role: 'cashier' };
@@ -55,7 +52,8 @@ export interface Harness {
   store: Store;
   wallet: WalletClient;
   service: CashoutService;
-  dataDir: string;
+  /** Everything the store keeps, as text, to prove a code is nowhere in it. */
+  keptText(): Promise<string>;
   logs: LogEntry[];
   /** Moves only the service's clock, leaving the simulator's where it is. */
   skewServiceClock(seconds: number): void;
@@ -72,8 +70,8 @@ export interface HarnessOptions {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sim = await startSimulator({ clients: { [clientId]: macKey }, controlEnabled: true, port: 0 });
-  const dataDir = mkdtempSync(join(tmpdir(), 'kasa-cashout-'));
-  const store = openSqliteStore({ dataDir });
+  const opened = await openHarnessStore();
+  const { store } = opened;
   let skewMs = 0;
   const now = () => sim.clock.now() + skewMs;
   const realWallet = createWalletClient({
@@ -105,7 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     store,
     wallet: realWallet,
     service,
-    dataDir,
+    keptText: opened.keptText,
     logs,
     skewServiceClock(seconds) {
       skewMs += seconds * 1000;
@@ -113,7 +111,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       await store.close();
       await sim.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await opened.remove();
     },
   };
 }
@@ -170,11 +168,4 @@ export async function expectAgreement(h: Harness, id: string, walletId?: number)
     expect(h.sim.state.wallet(walletId)?.held[record.currency] ?? 0).toBe(0);
   }
   return record;
-}
-
-/** Every byte Kasa wrote to disk, as text, to prove a code is nowhere in it. */
-export function dataDirText(h: Harness): string {
-  return readdirSync(h.dataDir)
-    .map((name) => readFileSync(join(h.dataDir, name)).toString('latin1'))
-    .join('\n');
 }
