@@ -11,7 +11,10 @@ let poolA: pg.Pool;
 let poolB: pg.Pool;
 let scopes = 0;
 /** Each limiter made gets a scope of its own, so the tests sharing one database never meet. */
-const freshScope = () => `test-${(scopes += 1)}`;
+function freshScope(): string {
+  scopes += 1;
+  return `test-${scopes}`;
+}
 
 beforeAll(async () => {
   pools = await twoPools();
