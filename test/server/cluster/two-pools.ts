@@ -36,8 +36,3 @@ export async function twoPools(): Promise<TwoPools> {
     },
   };
 }
-
-/** Ends the backends of the connections whose application name is `name`, as when their instance dies. */
-export async function killBackends(pool: pg.Pool, pids: readonly number[]): Promise<void> {
-  for (const pid of pids) await pool.query('SELECT pg_terminate_backend($1)', [pid]);
-}
