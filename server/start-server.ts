@@ -6,9 +6,11 @@ import type { Server as HttpsServer } from 'node:https';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createAccounts } from './auth/accounts.ts';
+import { createLoginThrottle } from './auth/login-throttle.ts';
 import { startSessionPurger } from './auth/session-purger.ts';
 import { createSessionManager } from './auth/sessions.ts';
-import { createCashoutService, startSweeper } from './cashout/service.ts';
+import { createCashoutService, defaultCodeLimits, startSweeper } from './cashout/service.ts';
+import { createLocalCoordination } from './cluster/coordination.ts';
 import { cashoutSettingsOf, type Config } from './config.ts';
 import { gracefulCloser } from './graceful-close.ts';
 import { DemoDataInLiveStore, demoAccountsIn, demoDataDir, ensureDemoAccounts, randomDemoPassword, type DemoAccounts } from './demo-accounts.ts';
@@ -82,8 +84,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const dataDir = options.dataDir ?? config.dataDir;
   const store = openSqliteStore({ dataDir: demoCredentials ? demoDataDir(dataDir) : dataDir, ...(config.auditKey !== null && { auditKey: config.auditKey }) });
-  // Undone in reverse order of set-up: server, session purger, sweeper, simulator, store.
-  const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
+  const coordination = createLocalCoordination();
+  // Undone in reverse order of set-up: server, session purger, sweeper, simulator, coordination, store.
+  const cleanups: (() => Promise<void> | void)[] = [() => store.close(), () => coordination.close()];
   try {
     if (!demoCredentials) {
       const leftovers = await demoAccountsIn(store);
@@ -118,7 +121,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     const accounts = createAccounts(store);
     const sessions = createSessionManager({ store, idleMs: config.sessionIdleHours * 3_600_000 });
-    const service = createCashoutService({ store, wallet, settings: cashoutSettingsOf(config), log });
+    const service = createCashoutService({
+      store,
+      wallet,
+      settings: cashoutSettingsOf(config),
+      log,
+      lock: coordination.cashoutLock,
+      codeThrottle: coordination.rateLimiter('cashout-code', defaultCodeLimits),
+    });
 
     const demoAccounts = demoPasswords ? await ensureDemoAccounts(store, accounts, demoPasswords) : undefined;
 
@@ -131,10 +141,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       holderNames: createHolderNameReader(wallet, log),
       health: createHealthCheck(wallet, config.mode),
       log,
+      loginThrottle: createLoginThrottle({ limiters: coordination.rateLimiter }),
       ...(options.staticRoot !== undefined && { staticRoot: options.staticRoot }),
     });
 
-    cleanups.push(startSweeper(service, { intervalMs: options.sweepIntervalMs ?? defaultSweepIntervalMs, log }));
+    cleanups.push(startSweeper(service, { intervalMs: options.sweepIntervalMs ?? defaultSweepIntervalMs, log, turn: coordination.sweeperTurn }));
     cleanups.push(startSessionPurger(sessions, { ...(options.sessionPurgeIntervalMs !== undefined && { intervalMs: options.sessionPurgeIntervalMs }), log }));
 
     const tls = config.tls
