@@ -2,14 +2,16 @@ import type pg from 'pg';
 import { StoreUnavailableError } from '../store/errors.ts';
 
 /**
- * Whether `error` means the database could not be reached or dropped the connection: the driver's
- * own errors carry no SQLSTATE, class 08 is a connection exception, 57P01–57P03 a shutdown.
+ * Whether `error` means the database could not be reached or dropped the connection: a socket's
+ * system error (ECONNREFUSED, ECONNRESET…), the driver's own connection errors, which carry no
+ * SQLSTATE, or the server's class 08 (connection exception) and 57P01–57P03 (shutting down).
  */
 export function isConnectionLoss(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true;
-  return code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code);
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return true;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code);
+  return /connection terminated|not queryable|timeout exceeded when trying to connect|connection error/i.test(error.message);
 }
 
 /** A lost database becomes the one error the HTTP layer answers DATABASE_UNAVAILABLE to; anything else is a bug and stays as it is. */
