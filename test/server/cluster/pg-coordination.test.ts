@@ -2,10 +2,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLoginThrottle } from '../../../server/auth/login-throttle.ts';
 import { createCashoutService } from '../../../server/cashout/service.ts';
+import { CashoutError, type CashoutSettings } from '../../../server/cashout/types.ts';
 import type { Coordination } from '../../../server/cluster/coordination.ts';
 import { createPgCoordination } from '../../../server/cluster/pg-coordination.ts';
 import type { WalletClient } from '../../../server/wallet/types.ts';
-import { bothChecks, defaultSettings, type Harness, ona, reservedCashoutIn, startHarness } from '../cashout/harness.ts';
+import { bothChecks, defaultSettings, type Harness, ona, reservedCashoutIn, startHarness, withDailyCap } from '../cashout/harness.ts';
 import { testPool, type TwoPools, twoPools } from './two-pools.ts';
 
 let pools: TwoPools;
@@ -67,29 +68,52 @@ function overlapRecorder() {
   return { wrap, overlaps, writes: () => writes };
 }
 
+/**
+ * Two cash-out services on one store and one Wallet, each with its own PostgreSQL coordination on
+ * its own pool: two Kasa instances, as far as the lock, the throttles and the cap are concerned.
+ */
+interface TwoInstancesOptions {
+  wrapWallet?: (wallet: WalletClient) => WalletClient;
+  settings?: Partial<CashoutSettings>;
+  /** Pause the instances after they read a cashier's cash-outs, widening the gap a cap check must hold across. */
+  listPauseMs?: number;
+}
+
+async function twoInstances(options: TwoInstancesOptions = {}) {
+  let wallet: WalletClient | undefined;
+  h = await startHarness({
+    wrapWallet: (real) => {
+      wallet = options.wrapWallet ? options.wrapWallet(real) : real;
+      return wallet;
+    },
+  });
+  const harness = h;
+  const store = harness.store;
+  const instance = (pool: TwoPools['a']) => {
+    if (!wallet) throw new Error('the harness made no wallet');
+    return createCashoutService({
+      store: {
+        ...store,
+        listCashouts: async (from, to, cashier) => {
+          const found = await store.listCashouts(from, to, cashier);
+          await delay(options.listPauseMs ?? 0);
+          return found;
+        },
+      },
+      wallet,
+      settings: { ...defaultSettings, ...options.settings },
+      now: () => harness.sim.clock.now(),
+      sleep: async () => {},
+      lock: coordinationOn(pool).cashoutLock,
+    });
+  };
+  return { harness, a: instance(pools.a), b: instance(pools.b) };
+}
+
 describe('createPgCoordination', () => {
   it('keeps two instances driving the same cash-outs from ever having two Wallet writes for one in flight', async () => {
     const recorder = overlapRecorder();
-    let wallet: WalletClient | undefined;
-    const a = coordinationOn(pools.a);
-    const b = coordinationOn(pools.b);
-    h = await startHarness({
-      wrapWallet: (real) => {
-        wallet = recorder.wrap(real);
-        return wallet;
-      },
-      service: { lock: a.cashoutLock },
-    });
-    const harness = h;
-    if (!wallet) throw new Error('the harness made no wallet');
-    const other = createCashoutService({
-      store: harness.store,
-      wallet,
-      settings: defaultSettings,
-      now: () => harness.sim.clock.now(),
-      sleep: async () => {},
-      lock: b.cashoutLock,
-    });
+    const { harness, a, b } = await twoInstances({ wrapWallet: recorder.wrap });
     const reserved = [];
     for (let index = 0; index < 8; index += 1) reserved.push(await reservedCashoutIn(harness));
     const writesBefore = recorder.writes();
@@ -100,11 +124,11 @@ describe('createPgCoordination', () => {
     );
     await Promise.all(
       reserved.flatMap(({ id }) => [
-        settle(harness.service.confirm(ona, id, bothChecks)),
-        settle(other.confirm(ona, id, bothChecks)),
-        settle(other.cancel(ona, id)),
-        settle(harness.service.cancel(ona, id)),
-        settle(other.get(ona, id)),
+        settle(a.confirm(ona, id, bothChecks)),
+        settle(b.confirm(ona, id, bothChecks)),
+        settle(b.cancel(ona, id)),
+        settle(a.cancel(ona, id)),
+        settle(b.get(ona, id)),
       ]),
     );
 
@@ -116,6 +140,20 @@ describe('createPgCoordination', () => {
       expect(['confirmed', 'cancelled']).toContain(record?.status);
       expect(record?.status === 'confirmed').toBe(paysera === 'confirmed');
     }
+  });
+
+  it("keeps a cashier's daily cap when creates arrive through two instances at once", async () => {
+    const { a, b } = await twoInstances({ settings: withDailyCap(15_000), listPauseMs: 10 });
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        (index % 2 === 0 ? a : b).create(ona, { amountCents: 5_000, currency: 'EUR' }).then(
+          () => 'created',
+          (error: unknown) => (error instanceof CashoutError ? error.code : String(error)),
+        ),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome === 'created').length).toBe(3);
+    expect(new Set(outcomes.filter((outcome) => outcome !== 'created'))).toEqual(new Set(['LIMIT_EXCEEDED']));
   });
 
   it('holds a sign-in throttle hit on one instance on the other', async () => {
