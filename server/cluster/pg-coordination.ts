@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import type { CashoutLog } from '../cashout/context.ts';
 import type { Coordination } from './coordination.ts';
 import { createPgCashoutLock } from './pg-cashout-lock.ts';
@@ -34,7 +34,20 @@ export function createPgCoordination(pool: pg.Pool, log: Pick<CashoutLog, 'warn'
   };
 }
 
-/** Settings for the coordination's own pool: keepalive, so a database that vanished is noticed on an idle lock connection too. */
-export function coordinationPoolConfig(connectionString: string): pg.PoolConfig {
-  return { connectionString, max: 12, keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 5_000 };
+/**
+ * The coordination on a pool of its own, opened here and ended by `close()`. Keepalive lets an
+ * idle lock connection notice a database that vanished; a connection that dies while idle in the
+ * pool is logged, not left to end the process.
+ */
+export function openPgCoordination(connectionString: string, log: Pick<CashoutLog, 'warn' | 'error'>): Coordination {
+  const pool = new pg.Pool({ connectionString, max: 12, keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 5_000 });
+  pool.on('error', (error) => log.warn({ err: error }, 'an idle coordination connection to the database was lost'));
+  const coordination = createPgCoordination(pool, log);
+  return {
+    ...coordination,
+    async close() {
+      await coordination.close();
+      await pool.end();
+    },
+  };
 }

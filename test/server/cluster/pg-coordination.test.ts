@@ -4,7 +4,8 @@ import { createLoginThrottle } from '../../../server/auth/login-throttle.ts';
 import { createCashoutService } from '../../../server/cashout/service.ts';
 import { CashoutError, type CashoutSettings } from '../../../server/cashout/types.ts';
 import type { Coordination } from '../../../server/cluster/coordination.ts';
-import { createPgCoordination } from '../../../server/cluster/pg-coordination.ts';
+import { createPgCoordination, openPgCoordination } from '../../../server/cluster/pg-coordination.ts';
+import { StoreUnavailableError } from '../../../server/store/errors.ts';
 import type { WalletClient } from '../../../server/wallet/types.ts';
 import { bothChecks, defaultSettings, type Harness, ona, reservedCashoutIn, startHarness, withDailyCap } from '../cashout/harness.ts';
 import { testPool, type TwoPools, twoPools } from './two-pools.ts';
@@ -167,6 +168,17 @@ describe('createPgCoordination', () => {
     }
     expect(await onB.begin({ username: 'ona', ip: '10.0.0.2' })).toEqual({ allowed: false, retryAfterSeconds: 30 });
     expect(await onA.begin({ username: 'ona', ip: '10.0.0.3' })).toEqual({ allowed: false, retryAfterSeconds: 30 });
+  });
+
+  it('opens a pool of its own, and on close gives up the sweeper\'s turn and ends that pool', async () => {
+    const opened = openPgCoordination(pools.url, log);
+    const other = coordinationOn(pools.b);
+    expect(await opened.sweeperTurn.isMine()).toBe(true);
+    expect(await opened.cashoutLock.run('c1', async () => 'locked')).toBe('locked');
+    expect(await other.sweeperTurn.isMine()).toBe(false);
+    await opened.close();
+    expect(await other.sweeperTurn.isMine()).toBe(true);
+    await expect(opened.cashoutLock.run('c1', async () => 'after close')).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 
   it('refuses a pool too small to keep connections free of the cash-out locks', async () => {
