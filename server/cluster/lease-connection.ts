@@ -2,13 +2,23 @@ import type pg from 'pg';
 import { asUnavailable, connectTo } from './pg-access.ts';
 
 /**
- * How long PostgreSQL takes at most to notice that the host holding a lease vanished (power cut,
- * network gone) and end its session, which frees the session's advisory locks: 10 s idle, then
- * three probes 5 s apart; 25 s for unacknowledged data. A holder whose process dies is noticed at
- * once, as its operating system closes the connection.
+ * Server-side keepalive on a lease's connection: PostgreSQL probes a silent client after `idleSeconds`,
+ * then `count` times `intervalSeconds` apart, and gives unacknowledged data as long, before it ends
+ * the session and so frees its advisory locks.
  */
-export const vanishedHolderBoundMs = 25_000;
-const keepaliveSql = 'SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3; SET tcp_user_timeout = 25000';
+export const leaseKeepalive = { idleSeconds: 10, intervalSeconds: 5, count: 3 } as const;
+
+/**
+ * How long a lease outlives a holder whose host vanished (power cut, network gone): 25 s. A holder
+ * whose process dies is noticed at once, as its operating system closes the connection.
+ */
+export const vanishedHolderBoundMs = (leaseKeepalive.idleSeconds + leaseKeepalive.count * leaseKeepalive.intervalSeconds) * 1000;
+const keepaliveSql = [
+  `SET tcp_keepalives_idle = ${leaseKeepalive.idleSeconds}`,
+  `SET tcp_keepalives_interval = ${leaseKeepalive.intervalSeconds}`,
+  `SET tcp_keepalives_count = ${leaseKeepalive.count}`,
+  `SET tcp_user_timeout = ${vanishedHolderBoundMs}`,
+].join('; ');
 const configured = new WeakSet<pg.PoolClient>();
 
 /** A pooled connection held for as long as the session advisory locks taken on it. */
