@@ -6,9 +6,12 @@ import type { Server as HttpsServer } from 'node:https';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createAccounts } from './auth/accounts.ts';
+import { createLoginThrottle } from './auth/login-throttle.ts';
 import { startSessionPurger } from './auth/session-purger.ts';
 import { createSessionManager } from './auth/sessions.ts';
-import { createCashoutService, startSweeper } from './cashout/service.ts';
+import { createCashoutService, defaultCodeLimits, startSweeper } from './cashout/service.ts';
+import { createLocalCoordination } from './cluster/coordination.ts';
+import { openPgCoordination } from './cluster/pg-coordination.ts';
 import { cashoutSettingsOf, type Config } from './config.ts';
 import { gracefulCloser } from './graceful-close.ts';
 import { DemoDataInLiveStore, demoAccountsIn, demoDataDir, ensureDemoAccounts, randomDemoPassword, type DemoAccounts } from './demo-accounts.ts';
@@ -90,9 +93,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     dataDir: demoCredentials ? demoDataDir(dataDir) : dataDir,
     auditKey: config.auditKey,
   });
+  // Its own pool on PostgreSQL: a lock holds its connection for a whole step, Wallet calls included,
+  // so on the store's pool the locks would take the connections the steps' own queries wait for.
+  const coordination = config.databaseUrl === null ? createLocalCoordination() : openPgCoordination(config.databaseUrl, log);
   const metrics = createMetrics(store);
-  // Undone in reverse order of set-up: stop taking work (below), simulator, store.
-  const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
+  // Undone in reverse order of set-up: stop taking work (below), simulator, coordination, store.
+  const cleanups: (() => Promise<void> | void)[] = [() => store.close(), () => coordination.close()];
   // Stopped together, first: the listener closes and requests being handled finish while the
   // sweeper finishes its current sweep; only then is anything they use closed.
   const stopTakingWork: (() => Promise<void> | void)[] = [];
@@ -133,7 +139,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     const accounts = createAccounts(store);
     const sessions = createSessionManager({ store, idleMs: config.sessionIdleHours * 3_600_000 });
-    const service = createCashoutService({ store, wallet, settings: cashoutSettingsOf(config), log, onFinalStatus: metrics.cashoutFinished });
+    const service = createCashoutService({
+      store,
+      wallet,
+      settings: cashoutSettingsOf(config),
+      log,
+      lock: coordination.cashoutLock,
+      codeThrottle: coordination.rateLimiter('cashout-code', defaultCodeLimits),
+      onFinalStatus: metrics.cashoutFinished,
+    });
 
     const demoAccounts = demoPasswords ? await ensureDemoAccounts(store, accounts, demoPasswords) : undefined;
 
@@ -149,11 +163,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       log,
       metrics,
       drain,
+      loginThrottle: createLoginThrottle({ limiters: coordination.rateLimiter }),
       ...(options.staticRoot !== undefined && { staticRoot: options.staticRoot }),
     });
 
     cleanups.push(() => Promise.all(stopTakingWork.map((stop) => stop())).then(() => {}));
-    stopTakingWork.push(startSweeper(service, { intervalMs: options.sweepIntervalMs ?? defaultSweepIntervalMs, log, onSweep: metrics.sweepRan }));
+    stopTakingWork.push(
+      startSweeper(service, { intervalMs: options.sweepIntervalMs ?? defaultSweepIntervalMs, log, onSweep: metrics.sweepRan, turn: coordination.sweeperTurn }),
+    );
     stopTakingWork.push(startSessionPurger(sessions, { ...(options.sessionPurgeIntervalMs !== undefined && { intervalMs: options.sessionPurgeIntervalMs }), log }));
 
     const tls = config.tls

@@ -1,4 +1,4 @@
-import { type Admission, createRateLimiter, type RateLimiterOptions } from './throttle.ts';
+import { type Admission, createRateLimiter, type RateLimiterFactory, type RateLimiterOptions } from './throttle.ts';
 import { normaliseUsername } from './usernames.ts';
 
 export type LimitSettings = Pick<RateLimiterOptions, 'limit' | 'windowMs' | 'firstDelayMs' | 'maxDelayMs'>;
@@ -7,6 +7,8 @@ export interface LoginThrottleOptions {
   perUsername?: LimitSettings;
   perIp?: LimitSettings;
   now?: () => number;
+  /** Where the counts live: in memory by default, in the database when instances share them. */
+  limiters?: RateLimiterFactory;
 }
 
 export interface LoginAttempt {
@@ -35,8 +37,9 @@ export const defaultLoginLimits = {
  * trying many accounts. An attempt must pass both, and the longer wait is the one reported.
  */
 export function createLoginThrottle(options: LoginThrottleOptions = {}): LoginThrottle {
-  const byUsername = createRateLimiter({ ...(options.perUsername ?? defaultLoginLimits.perUsername), now: options.now });
-  const byIp = createRateLimiter({ ...(options.perIp ?? defaultLoginLimits.perIp), now: options.now });
+  const limiter = options.limiters ?? ((_scope: string, settings: RateLimiterOptions) => createRateLimiter(settings));
+  const byUsername = limiter('login-username', { ...(options.perUsername ?? defaultLoginLimits.perUsername), now: options.now });
+  const byIp = limiter('login-address', { ...(options.perIp ?? defaultLoginLimits.perIp), now: options.now });
 
   return {
     async begin({ username, ip }) {

@@ -1,3 +1,5 @@
+import { retryAfterSeconds, throttleRule } from './throttle-rule.ts';
+
 export interface RateLimiterOptions {
   /** Failures within the window that cost no wait. */
   limit: number;
@@ -30,43 +32,36 @@ export interface RateLimiter {
   begin(key: string): Promise<Admission>;
 }
 
+/**
+ * Makes the limiter named `scope` (one per kind of count: sign-ins per username, per address,
+ * wrong codes); where counts are shared by several instances, the scope keeps kinds apart.
+ */
+export type RateLimiterFactory = (scope: string, options: RateLimiterOptions) => RateLimiter;
+
 interface KeyState {
   /** Times of the newest failures, oldest first. */
   failures: number[];
   inFlight: number;
 }
 
-const defaultFirstDelayMs = 30_000;
-const defaultMaxDelayMs = 5 * 60_000;
-
 /**
- * In-memory limiter per key with growing waits. Up to `limit` failures in the window cost nothing;
- * after that the next attempt must wait `firstDelayMs`, doubled for every further failure, at most
- * `maxDelayMs`, counted from the newest failure. An attempt counts as a failure from the moment it
- * is admitted until it settles, so attempts that arrive together cannot all pass the same count:
- * at most `limit` are in flight below the limit, and at most one once a wait applies.
- * State is lost on restart, which only lets an attacker start afresh; nothing here is a security record.
+ * In-memory limiter per key with the growing waits of `throttleRule`. An attempt counts as a
+ * failure from the moment it is admitted until it settles, so attempts that arrive together cannot
+ * all pass the same count: at most `limit` are in flight below the limit, and at most one once a
+ * wait applies. State is lost on restart, which only lets an attacker start afresh; nothing here
+ * is a security record.
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const { limit, windowMs } = options;
-  const firstDelayMs = options.firstDelayMs ?? defaultFirstDelayMs;
-  const maxDelayMs = options.maxDelayMs ?? defaultMaxDelayMs;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
-  if (!(windowMs > 0)) throw new RangeError('windowMs must be positive');
-  if (!(firstDelayMs > 0) || !(maxDelayMs >= firstDelayMs)) throw new RangeError('delays must be positive, the longest no shorter than the first');
+  const rule = throttleRule(options);
   const now = options.now ?? Date.now;
-  // Past this many failures the wait is at its longest, so older ones cannot change a decision.
-  const kept = limit + Math.ceil(Math.log2(maxDelayMs / firstDelayMs));
   const states = new Map<string, KeyState>();
   // Idle keys are swept whenever the map has doubled since the last sweep, so memory follows live keys.
   let sweepAt = 1024;
 
-  const waitAfter = (failures: number): number => Math.min(firstDelayMs * 2 ** (failures - limit), maxDelayMs);
-
   function live(key: string, at: number): KeyState | undefined {
     const state = states.get(key);
     if (!state) return undefined;
-    state.failures = state.failures.filter((time) => at - time < windowMs);
+    state.failures = rule.live(state.failures, at);
     if (state.failures.length === 0 && state.inFlight === 0) {
       states.delete(key);
       return undefined;
@@ -77,16 +72,6 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   function sweep(at: number): void {
     for (const key of states.keys()) live(key, at);
     sweepAt = Math.max(1024, states.size * 2);
-  }
-
-  function refusal(state: KeyState, at: number): number | null {
-    const failures = state.failures.length;
-    if (failures + state.inFlight < limit) return null;
-    // Those in flight may all turn out failures; until they settle, that is what they are.
-    if (state.inFlight > 0) return waitAfter(failures + state.inFlight);
-    const newest = state.failures[failures - 1] ?? at;
-    const readyAt = newest + waitAfter(failures);
-    return at >= readyAt ? null : readyAt - at;
   }
 
   function admit(key: string): Attempt {
@@ -105,7 +90,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     return {
       fail: () =>
         settle((at) => {
-          state.failures = [...state.failures, at].slice(-kept);
+          state.failures = rule.afterFailure(state.failures, at);
         }),
       succeed: () =>
         settle(() => {
@@ -119,8 +104,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     async begin(key) {
       const at = now();
       const state = live(key, at);
-      const waitMs = state ? refusal(state, at) : null;
-      if (waitMs !== null) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+      const waitMs = state ? rule.refusal(state.failures, state.inFlight, at) : null;
+      if (waitMs !== null) return { allowed: false, retryAfterSeconds: retryAfterSeconds(waitMs) };
       return { allowed: true, attempt: admit(key) };
     },
   };

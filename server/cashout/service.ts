@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CashoutStatus, User } from '../../shared/api.ts';
 import { createRateLimiter } from '../auth/throttle.ts';
-import type { RateLimiter } from '../auth/throttle.ts';
+import type { RateLimiter, RateLimiterOptions } from '../auth/throttle.ts';
 import type { CashoutRecord, Store } from '../store/types.ts';
 import type { WalletClient } from '../wallet/types.ts';
 import { approveCashout } from './approve.ts';
@@ -11,7 +11,7 @@ import { confirmCashout } from './confirm.ts';
 import type { Attribution, CashoutContext, CashoutLog } from './context.ts';
 import { createCashout } from './create.ts';
 import { hasDailyCap, mayAccess } from './limits.ts';
-import { createKeyedLock } from './lock.ts';
+import { createKeyedLock, type KeyedLock } from './lock.ts';
 import { isSettled } from './machine.ts';
 import { reconcile } from './reconcile.ts';
 import { reserveCashout } from './reserve.ts';
@@ -33,11 +33,16 @@ export interface CashoutServiceOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Pauses before each read-back of an unanswered write; five reads over about 11 s by default. */
   readBackDelaysMs?: readonly number[];
-  /** Wrong codes per cashier across cash-outs; 10 per 10 minutes cost no wait by default, then 30 s doubling. */
+  /** Wrong codes per cashier across cash-outs; `defaultCodeLimits` by default. */
   codeThrottle?: RateLimiter;
   /** Told once per cash-out, when its status becomes final. */
   onFinalStatus?: (status: CashoutStatus) => void;
+  /** One task at a time per cash-out (and per cashier under a daily cap); in-process by default, across instances on PostgreSQL. */
+  lock?: KeyedLock;
 }
+
+/** 10 wrong codes per 10 minutes cost no wait, then 30 s doubling. */
+export const defaultCodeLimits = { limit: 10, windowMs: 10 * 60_000 } as const satisfies RateLimiterOptions;
 
 const silent: CashoutLog = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -54,10 +59,10 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
     log: options.log ?? silent,
     sleep: options.sleep ?? ((ms: number) => delay(ms)),
     readBackDelaysMs: options.readBackDelaysMs ?? defaultReadBackDelaysMs,
-    codeThrottle: options.codeThrottle ?? createRateLimiter({ limit: 10, windowMs: 10 * 60_000, now }),
+    codeThrottle: options.codeThrottle ?? createRateLimiter({ ...defaultCodeLimits, now }),
     onFinalStatus: options.onFinalStatus ?? (() => {}),
   };
-  const lock = createKeyedLock();
+  const lock = options.lock ?? createKeyedLock();
 
   async function load(actor: Actor, id: string): Promise<CashoutRecord> {
     const record = await ctx.store.getCashout(id);

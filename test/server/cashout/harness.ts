@@ -65,7 +65,7 @@ export interface HarnessOptions {
   /** Wraps the real client, e.g. to alter what it reports. */
   wrapWallet?: (wallet: WalletClient) => WalletClient;
   macKey?: string;
-  service?: Partial<Pick<CashoutServiceOptions, 'codeThrottle'>>;
+  service?: Partial<Pick<CashoutServiceOptions, 'codeThrottle' | 'lock'>>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
