@@ -6,7 +6,7 @@ import type { WalletOperation } from '../wallet/errors.ts';
 import { failureResponse, invalidParameters, invalidRequest, notFound, WalletApiFailure } from './api-failure.ts';
 import type { SimClock } from './clock.ts';
 import { MacVerifier } from './mac-verifier.ts';
-import { dropConnection } from './node-connection.ts';
+import { dropConnection, nodeIncoming } from './node-connection.ts';
 import { requestTarget } from './request-target.ts';
 import type { SimulatorState } from './state.ts';
 import { transactionJson } from './transaction-json.ts';
@@ -46,7 +46,8 @@ export function walletRoutes({ state, clock, clients, overlaps }: WalletRoutesDe
   const beginWrite = (c: Context, write: WalletWrite, body: Uint8Array): (() => void) | undefined => {
     const key = c.req.param('key');
     const subject = key === undefined ? writeSubject(createdOperationId(body)) : writeSubject(operationIdOf(state.transaction(key)), key);
-    return subject === null ? undefined : overlaps.begin(write, subject);
+    const socket = nodeIncoming(c)?.socket;
+    return subject === null ? undefined : overlaps.begin(write, subject, () => socket?.destroyed === true);
   };
 
   const faultedAndApplied = async (c: Context, operation: WalletOperation, body: Uint8Array, run: Operation): Promise<Response> => {

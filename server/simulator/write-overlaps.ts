@@ -16,8 +16,18 @@ export interface WriteOverlap {
   /** The write that arrived while the others were still in flight. */
   arrived: WalletWrite;
   inFlight: WalletWrite[];
+  /**
+   * Whether every write still in flight had lost its sender (the connection closed: the client
+   * gave up at its timeout, or died) before this one arrived. Paysera still applies such a write.
+   */
+  sendersGone: boolean;
   /** Epoch milliseconds. */
   at: number;
+}
+
+interface InFlightWrite {
+  write: WalletWrite;
+  senderGone: () => boolean;
 }
 
 /**
@@ -40,22 +50,26 @@ export function operationIdOf(transaction: TransactionView | undefined): unknown
  * per-cash-out lock (one instance or several) must never allow.
  */
 export class WriteOverlapRecorder {
-  readonly #inFlight = new Map<string, WalletWrite[]>();
+  readonly #inFlight = new Map<string, InFlightWrite[]>();
   #overlaps: WriteOverlap[] = [];
   #writesSeen = 0;
 
   /** Marks `write` in flight for `subject`; call the returned function when its answer is decided. */
-  begin(write: WalletWrite, subject: string): () => void {
+  begin(write: WalletWrite, subject: string, senderGone: () => boolean = () => false): () => void {
     this.#writesSeen += 1;
     const current = this.#inFlight.get(subject) ?? [];
-    if (current.length > 0) this.#overlaps.push({ subject, arrived: write, inFlight: [...current], at: Date.now() });
-    current.push(write);
+    if (current.length > 0) {
+      const inFlight = current.map((entry) => entry.write);
+      this.#overlaps.push({ subject, arrived: write, inFlight, sendersGone: current.every((entry) => entry.senderGone()), at: Date.now() });
+    }
+    const entry = { write, senderGone };
+    current.push(entry);
     this.#inFlight.set(subject, current);
     let ended = false;
     return () => {
       if (ended) return;
       ended = true;
-      current.splice(current.indexOf(write), 1);
+      current.splice(current.indexOf(entry), 1);
       if (current.length === 0) this.#inFlight.delete(subject);
     };
   }

@@ -56,8 +56,8 @@ export interface JsonReply {
 }
 
 /** A correctly signed JSON call; `json` is serialised once and those bytes are both hashed and sent. */
-export async function walletCall(sim: RunningSimulator, method: string, path: string, json?: unknown): Promise<JsonReply> {
-  const response = await signedFetch(sim, { method, path, ...(json !== undefined && { body: JSON.stringify(json) }) });
+export async function walletCall(sim: RunningSimulator, method: string, path: string, json?: unknown, signal?: AbortSignal): Promise<JsonReply> {
+  const response = await signedFetch(sim, { method, path, ...(json !== undefined && { body: JSON.stringify(json) }), ...(signal !== undefined && { signal }) });
   const text = await response.text();
   return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
 }

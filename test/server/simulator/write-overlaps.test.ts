@@ -70,7 +70,7 @@ describe('the write overlap recorder', () => {
     expect(revoked.status).toBe(200);
     const { writesSeen, overlaps } = await report();
     expect(writesSeen).toBe(4);
-    expect(overlaps).toEqual([{ subject: 'operation:cashout-raced', arrived: 'revoke', inFlight: ['confirm'], at: expect.any(Number) }]);
+    expect(overlaps).toEqual([{ subject: 'operation:cashout-raced', arrived: 'revoke', inFlight: ['confirm'], sendersGone: false, at: expect.any(Number) }]);
   });
 
   it('counts a create still waiting for its key and a write on that key as one transaction', async () => {
@@ -100,6 +100,22 @@ describe('the write overlap recorder', () => {
     await Promise.all([walletCall(sim, 'DELETE', `/rest/v1/transaction/${third}`), walletCall(sim, 'DELETE', `/rest/v1/transaction/${third}`)]);
     const { overlaps } = await report();
     expect(overlaps.map((overlap) => overlap.subject)).toEqual([`transaction:${third}`]);
+  });
+
+  it('tells a write whose sender gave up (and which Paysera still applies) from one still awaited', async () => {
+    const walletId = sim.state.createWallet({ EUR: 10_000 });
+    const key = await created('cashout-abandoned');
+    const { code } = sim.state.issueCode(walletId);
+    slowDown('reserve', 400);
+    const giveUp = new AbortController();
+    const reserving = walletCall(sim, 'PUT', `/rest/v1/transaction/${key}/reserve`, { code }, giveUp.signal).catch(() => 'gave up');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    giveUp.abort();
+    expect(await reserving).toBe('gave up');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await walletCall(sim, 'DELETE', `/rest/v1/transaction/${key}`)).status).toBe(200);
+    const { overlaps } = await report();
+    expect(overlaps.map(({ arrived, inFlight, sendersGone }) => ({ arrived, inFlight, sendersGone }))).toEqual([{ arrived: 'revoke', inFlight: ['reserve'], sendersGone: true }]);
   });
 
   it('does not count a write refused by the MAC check', async () => {
