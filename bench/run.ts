@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBundleBench } from './bundle.ts';
+import { runCorpusBench } from './corpus.ts';
 import { runFlowBench } from './flow.ts';
 import { runScanBench } from './scan.ts';
 import { runServerBench } from './server.ts';
@@ -12,7 +13,7 @@ import { type BenchResults, summaryTable, withSummary } from './support/summary-
 import { combineRuns } from './support/verdicts.ts';
 
 /**
- * `npm run bench [-- --runs N]`: the four benchmarks one after another, N times; then every figure
+ * `npm run bench [-- --runs N]`: the five benchmarks one after another, N times; then every figure
  * with its target and the verdict on the median of the runs goes to bench/results.json and the
  * summary table of BENCHMARKS.md. Figures never fail the run.
  */
@@ -21,8 +22,9 @@ const benchmarks: [ResultRow['benchmark'], () => Promise<ResultRow[]>][] = [
   ['flow', runFlowBench],
   ['server', runServerBench],
   ['scan', runScanBench],
+  ['corpus', runCorpusBench],
 ];
-const knobs = ['BENCH_STEPS', 'BENCH_CONNECTIONS', 'BENCH_SCAN_REPS', 'BENCH_SCAN_VARIANT_REPS', 'BENCH_FLOW_REPS'];
+const knobs = ['BENCH_STEPS', 'BENCH_CONNECTIONS', 'BENCH_SCAN_REPS', 'BENCH_SCAN_VARIANT_REPS', 'BENCH_FLOW_REPS', 'BENCH_CORPUS_PICTURES'];
 const resultsFile = join(repoRoot, 'bench', 'results.json');
 const benchmarksFile = join(repoRoot, 'BENCHMARKS.md');
 

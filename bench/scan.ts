@@ -137,11 +137,11 @@ function rowsFor(result: CaseResult): ResultRow[] {
     const withCode = summarise(cost.decodeWithCode);
     const withoutCode = summarise(cost.decodeWithoutCode);
     const worker = summarise([...cost.workerWithCode, ...cost.workerWithoutCode]);
-    const worst = Math.max(withCode.median, withoutCode.median);
+    const worst = Math.max(withCode.p95, withoutCode.p95);
     rows.push(
       {
         benchmark: 'scan',
-        metric: `${scanCase.label}: decode per 1280×720 frame (median / p95)`,
+        metric: `${scanCase.label}: decode per 1280×720 frame in the worker, passes in turn (median / p95)`,
         value: `code ${ms(withCode.median)} / ${ms(withCode.p95)} · none ${ms(withoutCode.median)} / ${ms(withoutCode.p95)}`,
         measured: worst,
         target: { comparison: 'at most', limit: 20, unit: 'ms' },
