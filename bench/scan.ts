@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { renderBarcode, type Symbology } from '../test/e2e/support/barcode-image.ts';
+import { cycle } from '../web/scanner/pass-cycle.ts';
 import { cameraPermissions, chromiumLaunchOptions } from '../test/e2e/support/browser.ts';
 import type { DecodeCost, ReadTiming, ScannerName } from './scan-page/state.ts';
 import { serveScanPage } from './support/bench-page.ts';
@@ -145,6 +146,16 @@ function rowsFor(result: CaseResult): ResultRow[] {
         value: `code ${ms(withCode.median)} / ${ms(withCode.p95)} · none ${ms(withoutCode.median)} / ${ms(withoutCode.p95)}`,
         measured: worst,
         target: { comparison: 'at most', limit: 20, unit: 'ms' },
+      },
+      {
+        benchmark: 'scan',
+        metric: `${scanCase.label}: decode per frame in the worker, by pass (median with code / without)`,
+        value: cycle
+          .map((pass, turn) => {
+            const ofPass = (times: number[]): number[] => times.filter((_, index) => index % cycle.length === turn);
+            return `${turn + 1}. ${pass.name} ${ms(summarise(ofPass(cost.decodeWithCode)).median)} / ${ms(summarise(ofPass(cost.decodeWithoutCode)).median)}`;
+          })
+          .join(' · '),
       },
       { benchmark: 'scan', metric: `${scanCase.label}: worker round trip per frame (median / p95)`, value: `${ms(worker.median)} / ${ms(worker.p95)}` },
       { benchmark: 'scan', metric: `${scanCase.label}: fresh worker, first code frame → read (median)`, value: ms(summarise(cost.coldRead).median) },
