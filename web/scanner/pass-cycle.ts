@@ -19,9 +19,9 @@ const asIs = (frame: RgbaFrame): RgbaFrame => frame;
  * zxing-cpp's own inversion (tryInvert) reads inverted QR but no inverted Code 128 in the corpus,
  * and costs about 40 % more on every frame; inverting the frame ourselves reads both. The thorough
  * pass (tryHarder: every scan line) is for Code 128 alone: with QR it read nothing more in the
- * corpus and tripled the pass's cost; downscaling helps only 2-D symbols, so it is off there.
+ * corpus and made the pass several times dearer; downscaling helps only 2-D symbols, so it is off.
  */
-export const passes = {
+const passes = {
   quick: { name: 'quick', view: asIs, options: { ...asked, tryHarder: false, tryInvert: false } },
   thorough: { name: 'thorough, linear', view: asIs, options: { ...asked, formats: linearFormats, tryHarder: true, tryInvert: false, tryDownscale: false } },
   inverted: { name: 'light on dark', view: invertFrame, options: { ...asked, tryHarder: false, tryInvert: false } },

@@ -28,18 +28,23 @@ function seedOf(classIndex: number, symbologyIndex: number, index: number): numb
   return 0x4b415341 ^ (classIndex * 1_000_003 + symbologyIndex * 10_007 + index * 101);
 }
 
-export function corpusPicture(className: string, symbology: Symbology, index: number): CorpusPicture {
+/**
+ * One picture of the corpus. `code` replaces the picture's random code (the E2E specs need the
+ * simulator's); the degradation, from the same seed, stays the same.
+ */
+export function corpusPicture(className: string, symbology: Symbology, index: number, code?: string): CorpusPicture {
   const classIndex = degradationClasses.findIndex((candidate) => candidate.name === className);
   const degradation = degradationClasses[classIndex];
   if (!degradation) throw new Error(`no degradation class ${className}`);
   const random = seededRandom(seedOf(classIndex, symbologies.indexOf(symbology), index));
-  const code = randomCode(random.next);
-  const grid = moduleGrid(code, symbology);
+  const drawn = randomCode(random.next);
+  const shown = code ?? drawn;
+  const grid = moduleGrid(shown, symbology);
   const frame = scene(random, frameWidth, frameHeight);
   const shot = degradation.shoot(random, symbology, grid);
   placeSymbol(frame, grid, shot.pose, shot.inks, shot.overlay);
   for (const step of shot.after) step(frame);
-  return { className, symbology, index, code, width: frame.width, height: frame.height, luminance: toLuminance(frame) };
+  return { className, symbology, index, code: shown, width: frame.width, height: frame.height, luminance: toLuminance(frame) };
 }
 
 /** `perSymbology` pictures of each symbology in every class, generated one at a time. */
