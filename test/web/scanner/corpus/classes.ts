@@ -85,7 +85,7 @@ export const degradationClasses: readonly DegradationClass[] = [
   },
   {
     name: 'low-contrast',
-    describe: 'low light or washed out: the range squeezed to 40–60 grey levels',
+    describe: 'low light or washed out: the range squeezed to 50–75 grey levels',
     shoot: (r, s) => {
       const low = r.between(30, 120);
       return { pose: handHeld(r, s), inks: paper, after: [(f) => squeezeRange(f, low, low + r.between(50, 75)), ...camera(r)] };
