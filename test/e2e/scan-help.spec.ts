@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { signIn, startCashout } from './support/cashier.ts';
 import { expect, test } from './support/kasa-fixture.ts';
@@ -146,7 +147,7 @@ test('asks for continuous focus, and a tap on the picture focuses at the tapped 
 });
 
 for (const language of ['en', 'lt'] as const) {
-  test(`the torch suggestion fits a 320 × 568 screen in ${language}`, async ({ withCamera, kasa }) => {
+  test(`the torch suggestion fits a 320 × 568 screen in ${language}, with no serious accessibility problem`, async ({ withCamera, kasa }) => {
     const { code } = walletWithCode(kasa.simulator, 100_00);
     const { page } = await withCamera(code, 'qrcode', { scene: darkRoom, context: { baseURL: kasa.origin, viewport: { width: 320, height: 568 } } });
     await emulateCameraControls(page, { torch: true });
@@ -167,5 +168,7 @@ for (const language of ['en', 'lt'] as const) {
       return problems;
     });
     expect(clipped).toEqual([]);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
   });
 }
