@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBundleBench } from './bundle.ts';
+import { runCorpusBench } from './corpus.ts';
+import { runFirstScanBench } from './first-scan.ts';
 import { runFlowBench } from './flow.ts';
 import { runScanBench } from './scan.ts';
 import { runServerBench } from './server.ts';
@@ -12,7 +14,7 @@ import { type BenchResults, summaryTable, withSummary } from './support/summary-
 import { combineRuns } from './support/verdicts.ts';
 
 /**
- * `npm run bench [-- --runs N]`: the four benchmarks one after another, N times; then every figure
+ * `npm run bench [-- --runs N]`: the benchmarks one after another, N times; then every figure
  * with its target and the verdict on the median of the runs goes to bench/results.json and the
  * summary table of BENCHMARKS.md. Figures never fail the run.
  */
@@ -21,8 +23,10 @@ const benchmarks: [ResultRow['benchmark'], () => Promise<ResultRow[]>][] = [
   ['flow', runFlowBench],
   ['server', runServerBench],
   ['scan', runScanBench],
+  ['scan', runFirstScanBench],
+  ['corpus', runCorpusBench],
 ];
-const knobs = ['BENCH_STEPS', 'BENCH_CONNECTIONS', 'BENCH_SCAN_REPS', 'BENCH_SCAN_VARIANT_REPS', 'BENCH_FLOW_REPS'];
+const knobs = ['BENCH_STEPS', 'BENCH_CONNECTIONS', 'BENCH_SCAN_REPS', 'BENCH_SCAN_VARIANT_REPS', 'BENCH_FLOW_REPS', 'BENCH_CORPUS_PICTURES', 'BENCH_FIRST_SCAN_ROUNDS'];
 const resultsFile = join(repoRoot, 'bench', 'results.json');
 const benchmarksFile = join(repoRoot, 'BENCHMARKS.md');
 

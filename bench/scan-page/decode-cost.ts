@@ -1,5 +1,6 @@
 import { closeStream, openCamera, showStream } from '../../web/scanner/camera.ts';
 import type { DecodeReply, DecodeRequest } from '../../web/scanner/decode-messages.ts';
+import { cycle } from '../../web/scanner/pass-cycle.ts';
 import { createWorkerDecoder } from '../../web/scanner/worker-decoder.ts';
 import { createMarkerReader } from './marker-watch.ts';
 import type { DecodeCost } from './state.ts';
@@ -45,8 +46,9 @@ async function timeWorkerDecodes(frame: ImageData, samples: number): Promise<{ t
     });
   };
   try {
-    // Untimed rounds first, so the figures are the steady state and not the wasm compiling.
-    for (let i = 0; i < 8; i++) await decode();
+    // Untimed rounds first, so the figures are the steady state and not the wasm compiling: whole
+    // turns of the cycle, so the n-th timed decode is the cycle's pass n (bench/scan.ts splits them so).
+    for (let i = 0; i < 2 * cycle.length; i++) await decode();
     const times: number[] = [];
     const texts: (string | null)[] = [];
     for (let i = 0; i < samples; i++) {

@@ -6,8 +6,8 @@
  * is several times slower still), so nothing else is asked for.
  */
 export const symbologies = [
-  { native: 'qr_code', zxingCpp: 'QRCode', zxingJs: 'QR_CODE' },
-  { native: 'code_128', zxingCpp: 'Code128', zxingJs: 'CODE_128' },
+  { native: 'qr_code', zxingCpp: 'QRCode', zxingJs: 'QR_CODE', linear: false },
+  { native: 'code_128', zxingCpp: 'Code128', zxingJs: 'CODE_128', linear: true },
 ] as const;
 
 /** The names BarcodeDetector uses. Kept free of decoder imports so the native path pulls in no ZXing. */

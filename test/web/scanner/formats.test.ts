@@ -17,10 +17,10 @@ interface Sample {
   text: string;
 }
 
-/** What formats.ts lists, by bwip-js's names: each must be read by every ZXing path. */
-const listed: Sample[] = [
-  { bcid: 'qrcode', text: code },
-  { bcid: 'code128', text: code },
+/** What formats.ts lists, by bwip-js's names: each must be read by every ZXing path that asks for it. */
+const listed: (Sample & { zxingCpp: (typeof symbologies)[number]['zxingCpp'] })[] = [
+  { bcid: 'qrcode', text: code, zxingCpp: 'QRCode' },
+  { bcid: 'code128', text: code, zxingCpp: 'Code128' },
 ];
 
 /** Symbologies ZXing reads when asked for everything but a reservation code never comes in: each would cost decode time on every frame. */
@@ -68,9 +68,11 @@ describe('scanner formats', () => {
       expect(readWithLibrary(await frameOf(sample), zxingHints())).toBe(sample.text);
     });
 
-    it(`reads ${sample.bcid} in every pass of the zxing-cpp cycle`, async () => {
+    it(`reads ${sample.bcid} in every pass of the zxing-cpp cycle that asks for it`, async () => {
       const frame = await frameOf(sample);
-      for (const pass of new Set(cycle)) {
+      const asking = [...new Set(cycle)].filter((pass) => pass.options.formats?.includes(sample.zxingCpp));
+      expect(asking.length).toBeGreaterThan(0);
+      for (const pass of asking) {
         // The inverted pass looks for light on dark, so it gets the sample inverted.
         const shown = pass.name === 'light on dark' ? { ...frame, data: frame.data.map((value, index) => (index % 4 === 3 ? value : 255 - value)) } : frame;
         expect(await readWithPass(pass, shown), pass.name).toBe(sample.text);
@@ -89,6 +91,7 @@ describe('scanner formats', () => {
 
   it('lists each symbology once, with a name for every decoder', () => {
     expect(symbologies.map((symbology) => symbology.native)).toEqual(['qr_code', 'code_128']);
+    expect(listed.map((sample) => sample.zxingCpp)).toEqual(symbologies.map((symbology) => symbology.zxingCpp));
     expect(new Set(symbologies.map((symbology) => symbology.zxingCpp)).size).toBe(symbologies.length);
   });
 
