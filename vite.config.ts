@@ -37,8 +37,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The whole shell, the lazily loaded screens and the scanner, so the app opens offline.
-        globPatterns: ['**/*.{js,css,html,png,svg}'],
+        // The whole shell, the lazily loaded screens and the scanner (with zxing-cpp's wasm), so the
+        // app opens and scans offline.
+        globPatterns: ['**/*.{js,css,html,png,svg,wasm}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         // No runtimeCaching: API answers are about money and are never served from a cache.

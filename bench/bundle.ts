@@ -1,4 +1,5 @@
-import { relative } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BuiltApp, type BuiltChunk, buildAppWithStats } from './support/built-app.ts';
 import { repoRoot } from './support/dist.ts';
@@ -78,10 +79,16 @@ export async function runBundleBench(): Promise<ResultRow[]> {
     /** A lazily loaded part: its chunk and whatever it statically imports that the first load did not bring. */
     const lazy = (chunk: BuiltChunk | undefined): string[] => (chunk ? staticClosure(byFile, [chunk.fileName]).filter((file) => !initial.has(file)) : []);
     const scannerFiles = lazy(chunkFor(app, 'web/scanner/index.ts'));
-    const workerPathFiles = [...lazy(chunkFor(app, 'web/scanner/worker-decoder.ts')), ...app.chunks.filter((chunk) => chunk.inWorker).map((chunk) => chunk.fileName)];
+    const workerChunks = (source: string): string[] => app.chunks.filter((chunk) => chunk.inWorker && chunk.facadeModuleId?.endsWith(source)).map((chunk) => chunk.fileName);
+    const workerPathFiles = [...lazy(chunkFor(app, 'web/scanner/worker-decoder.ts')), ...workerChunks('web/scanner/wasm-decode-worker.ts')];
+    const libraryWorkerFiles = workerChunks('web/scanner/library-decode-worker.ts');
+    const wasmFiles = (await readdir(join(app.outDir, 'assets'))).filter((file) => file.endsWith('.wasm')).map((file) => `assets/${file}`);
     const fallbackFiles = lazy(chunkFor(app, 'web/scanner/main-thread-decoder.ts'));
     const deferredFiles = lazy(chunkFor(app, 'web/screens/deferred.ts'));
     const scannerBytes = await gzipBytes(app, [...scannerFiles, ...workerPathFiles]);
+    const wasmBytes = await gzipBytes(app, wasmFiles);
+    const wasmRawBytes = (await Promise.all(wasmFiles.map((file) => app.read(file)))).reduce((sum, bytes) => sum + bytes.length, 0);
+    const libraryWorkerBytes = await gzipBytes(app, libraryWorkerFiles);
     const fallbackBytes = await gzipBytes(app, fallbackFiles);
     const deferredBytes = await gzipBytes(app, deferredFiles);
     const languageSizes: string[] = [];
@@ -97,6 +104,8 @@ export async function runBundleBench(): Promise<ResultRow[]> {
     console.log(`  after sign-in (deferred screens): ${kb(deferredBytes)} — ${deferredFiles.join(', ')}`);
     console.log(`  languages loaded when chosen: ${languageSizes.join(' · ')}`);
     console.log(`  scanner, worker path: ${kb(scannerBytes)} — ${[...scannerFiles, ...workerPathFiles].join(', ')}`);
+    console.log(`  zxing-cpp wasm: ${kb(wasmBytes)} (${kb(wasmRawBytes)} as served without compression) — ${wasmFiles.join(', ')}`);
+    console.log(`  scanner, @zxing/library worker (no WebAssembly): ${kb(libraryWorkerBytes)} — ${libraryWorkerFiles.join(', ')}`);
     console.log(`  scanner, main-thread fallback: ${kb(fallbackBytes)} — ${fallbackFiles.join(', ')}`);
     console.log('  initial: largest modules (rendered length before minifying, share of the initial code)');
     for (const line of topModules(initialChunks, shortId)) console.log(line);
@@ -117,7 +126,9 @@ export async function runBundleBench(): Promise<ResultRow[]> {
       { benchmark: 'bundle', metric: 'initial: largest package', value: largest ?? 'n/a' },
       { benchmark: 'bundle', metric: 'deferred screens chunk, gzip -9 (after sign-in)', value: kb(deferredBytes) },
       { benchmark: 'bundle', metric: 'lazy language, strings + error texts, gzip -9', value: languageSizes.join(' · ') },
-      { benchmark: 'bundle', metric: 'lazy scanner, worker path, gzip -9', value: `${kb(scannerBytes)} in ${scannerFiles.length + workerPathFiles.length} files` },
+      { benchmark: 'bundle', metric: 'lazy scanner, zxing-cpp worker path (JS), gzip -9', value: `${kb(scannerBytes)} in ${scannerFiles.length + workerPathFiles.length} files` },
+      { benchmark: 'bundle', metric: 'zxing-cpp wasm (lazy, precached), gzip -9', value: `${kb(wasmBytes)} (${kb(wasmRawBytes)} uncompressed) in ${wasmFiles.length} file` },
+      { benchmark: 'bundle', metric: 'lazy @zxing/library worker (no WebAssembly), gzip -9', value: kb(libraryWorkerBytes) },
       { benchmark: 'bundle', metric: 'lazy main-thread decoder (fallback), gzip -9', value: kb(fallbackBytes) },
     ];
   } finally {

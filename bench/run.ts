@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBundleBench } from './bundle.ts';
+import { runCorpusBench } from './corpus.ts';
+import { runFirstScanBench } from './first-scan.ts';
 import { runFlowBench } from './flow.ts';
 import { runInstancesBench } from './instances.ts';
 import { runScanBench } from './scan.ts';
@@ -25,11 +27,13 @@ const allBenchmarks: [ResultRow['benchmark'], () => Promise<ResultRow[]>][] = [
   ['server', runServerBench],
   ['instances', runInstancesBench],
   ['scan', runScanBench],
+  ['scan', runFirstScanBench],
+  ['corpus', runCorpusBench],
 ];
 const only = onlySome(process.argv.slice(2));
 const benchmarks = only === null ? allBenchmarks : allBenchmarks.filter(([name]) => only.includes(name));
-if (only?.some((name) => !allBenchmarks.some(([known]) => known === name))) throw new Error(`--only: the benchmarks are ${allBenchmarks.map(([name]) => name).join(', ')}`);
-const knobs = ['BENCH_STEPS', 'BENCH_CONNECTIONS', 'BENCH_SCAN_REPS', 'BENCH_SCAN_VARIANT_REPS', 'BENCH_FLOW_REPS'];
+if (only?.some((name) => !allBenchmarks.some(([known]) => known === name))) throw new Error(`--only: the benchmarks are ${[...new Set(allBenchmarks.map(([name]) => name))].join(', ')}`);
+const knobs = ['BENCH_STEPS', 'BENCH_CONNECTIONS', 'BENCH_SCAN_REPS', 'BENCH_SCAN_VARIANT_REPS', 'BENCH_FLOW_REPS', 'BENCH_CORPUS_PICTURES', 'BENCH_FIRST_SCAN_ROUNDS'];
 const resultsFile = join(repoRoot, 'bench', 'results.json');
 const benchmarksFile = join(repoRoot, 'BENCHMARKS.md');
 

@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { renderBarcode, type Symbology } from '../test/e2e/support/barcode-image.ts';
+import { cycle } from '../web/scanner/pass-cycle.ts';
 import { cameraPermissions, chromiumLaunchOptions } from '../test/e2e/support/browser.ts';
 import type { DecodeCost, ReadTiming, ScannerName } from './scan-page/state.ts';
 import { serveScanPage } from './support/bench-page.ts';
@@ -137,14 +138,24 @@ function rowsFor(result: CaseResult): ResultRow[] {
     const withCode = summarise(cost.decodeWithCode);
     const withoutCode = summarise(cost.decodeWithoutCode);
     const worker = summarise([...cost.workerWithCode, ...cost.workerWithoutCode]);
-    const worst = Math.max(withCode.median, withoutCode.median);
+    const worst = Math.max(withCode.p95, withoutCode.p95);
     rows.push(
       {
         benchmark: 'scan',
-        metric: `${scanCase.label}: decode per 1280×720 frame (median / p95)`,
+        metric: `${scanCase.label}: decode per 1280×720 frame in the worker, passes in turn (median / p95)`,
         value: `code ${ms(withCode.median)} / ${ms(withCode.p95)} · none ${ms(withoutCode.median)} / ${ms(withoutCode.p95)}`,
         measured: worst,
         target: { comparison: 'at most', limit: 20, unit: 'ms' },
+      },
+      {
+        benchmark: 'scan',
+        metric: `${scanCase.label}: decode per frame in the worker, by pass (median with code / without)`,
+        value: cycle
+          .map((pass, turn) => {
+            const ofPass = (times: number[]): number[] => times.filter((_, index) => index % cycle.length === turn);
+            return `${turn + 1}. ${pass.name} ${ms(summarise(ofPass(cost.decodeWithCode)).median)} / ${ms(summarise(ofPass(cost.decodeWithoutCode)).median)}`;
+          })
+          .join(' · '),
       },
       { benchmark: 'scan', metric: `${scanCase.label}: worker round trip per frame (median / p95)`, value: `${ms(worker.median)} / ${ms(worker.p95)}` },
       { benchmark: 'scan', metric: `${scanCase.label}: fresh worker, first code frame → read (median)`, value: ms(summarise(cost.coldRead).median) },

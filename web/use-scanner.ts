@@ -1,7 +1,11 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { loadScanner } from './scanner-loader.ts';
+import { tapToPicturePoint } from './scanner/tap-point.ts';
 import type { ScannerHandle, ScannerProblem } from './scanner/types.ts';
+import type { ViewAdvice } from './scanner/view-advice.ts';
+
+const noAdvice: ViewAdvice = { dark: false, tooClose: false };
 
 interface UseScannerOptions {
   /** False while a code is being sent or the cash-out cancelled: the camera is off then. */
@@ -25,6 +29,7 @@ export function useScanner(video: RefObject<HTMLVideoElement | null>, { active, 
   const [cameraId, setCameraId] = useState(deviceId);
   const [torchOn, setTorchOn] = useState(false);
   const [torchSupported, setTorchSupported] = useState(false);
+  const [advice, setAdvice] = useState(noAdvice);
 
   useEffect(() => {
     const onVisibility = () => setVisible(document.visibilityState === 'visible');
@@ -38,6 +43,7 @@ export function useScanner(video: RefObject<HTMLVideoElement | null>, { active, 
     let ended = false;
     let started: ScannerHandle | null = null;
     setProblem(null);
+    setAdvice(noAdvice);
     loadScanner()
       .then((startScanner) =>
         startScanner({
@@ -47,6 +53,9 @@ export function useScanner(video: RefObject<HTMLVideoElement | null>, { active, 
           onCode: (text) => onCodeRef.current(text),
           onProblem: (found) => {
             if (!ended) setProblem(found);
+          },
+          onAdvice: (found) => {
+            if (!ended) setAdvice(found);
           },
         }),
       )
@@ -86,11 +95,31 @@ export function useScanner(video: RefObject<HTMLVideoElement | null>, { active, 
     setTorchSupported(handle.torchSupported());
   }
 
+  /** Tap-to-focus: the tap is mapped through the video's object-fit crop to the camera picture. */
+  function focusAtTap(event: PointerEvent) {
+    const element = video.current;
+    if (!handle || !element || !handle.focusesAtPoint()) return;
+    const box = element.getBoundingClientRect();
+    const point = tapToPicturePoint(
+      event.clientX - box.left,
+      event.clientY - box.top,
+      box,
+      { width: element.videoWidth, height: element.videoHeight },
+      getComputedStyle(element).objectFit,
+    );
+    if (point) void handle.focusAt(point).catch(() => undefined);
+  }
+
+  const torchAvailable = handle !== null && torchSupported;
   return {
     starting: active && handle === null && problem === null,
     problem,
-    torchSupported: handle !== null && torchSupported,
+    torchSupported: torchAvailable,
     torchOn,
+    /** Only where the torch can help: a dark scene with the light off. */
+    suggestTorch: torchAvailable && !torchOn && advice.dark,
+    tooClose: handle !== null && advice.tooClose,
+    focusAtTap,
     toggleTorch,
     canSwitchCamera: handle !== null && cameras.length > 1,
     switchCamera,

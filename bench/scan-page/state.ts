@@ -15,10 +15,10 @@ export interface ReadTiming {
 }
 
 export interface DecodeCost {
-  /** ZXing with Kasa's formats, timed around the decode of one captured 1280×720 frame, repeatedly. */
+  /** Kasa's decode worker handed one captured 1280×720 frame, repeatedly: decode plus a message each way. */
   decodeWithCode: number[];
   decodeWithoutCode: number[];
-  /** Whether those decodes found the code, as a check that the frame was the right one. */
+  /** What those decodes found (any pass), as a check that the frame was the right one. */
   decodedText: string | null;
   /** Kasa's worker decoder on live frames: read-back, transfer, decode and reply, per frame. */
   workerWithCode: number[];

@@ -7,7 +7,7 @@ export interface Target {
 
 /** One figure of one run of a benchmark. */
 export interface ResultRow {
-  benchmark: 'scan' | 'bundle' | 'server' | 'flow' | 'instances';
+  benchmark: 'scan' | 'bundle' | 'server' | 'flow' | 'corpus' | 'instances';
   metric: string;
   /** The figure as people read it, with its context (counts, percentiles). */
   value: string;

@@ -1,10 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.ts';
 
-/** No inline script or style anywhere: the PWA is built to run under this policy. */
+/**
+ * No inline script or style anywhere: the PWA is built to run under this policy. 'wasm-unsafe-eval'
+ * lets the decode worker compile zxing-cpp's WebAssembly (served from 'self'); it allows no eval()
+ * of JavaScript.
+ */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",

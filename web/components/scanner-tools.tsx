@@ -13,7 +13,13 @@ export function ScannerTools({ scanner, manualShown, onManual }: ScannerToolsPro
   return (
     <div class="tools">
       {scanner.torchSupported && (
-        <button type="button" class="button button--secondary" aria-pressed={scanner.torchOn} onClick={scanner.toggleTorch}>
+        <button
+          type="button"
+          class={scanner.suggestTorch ? 'button button--primary' : 'button button--secondary'}
+          data-testid="torch-toggle"
+          aria-pressed={scanner.torchOn}
+          onClick={scanner.toggleTorch}
+        >
           {scanner.torchOn ? t('scan.torchOff') : t('scan.torchOn')}
         </button>
       )}

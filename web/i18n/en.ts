@@ -38,6 +38,8 @@ export const en = {
   'scan.title': 'Scan the customer’s code',
   'scan.paying': 'Paying out {amount}',
   'scan.hint': 'Point the camera at the QR code or barcode in the customer’s Paysera app.',
+  'scan.dark': 'It is too dark to read the code. Turn the light on.',
+  'scan.tooClose': 'Hold the phone a little further away.',
   'scan.video': 'Camera view',
   'scan.starting': 'Starting the camera…',
   'scan.torchOn': 'Light on',

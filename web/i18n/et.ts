@@ -37,6 +37,8 @@ export const et: Messages = {
   'scan.title': 'Skannige kliendi kood',
   'scan.paying': 'Makstakse välja {amount}',
   'scan.hint': 'Suunake kaamera kliendi Paysera rakenduses olevale QR-koodile või ribakoodile.',
+  'scan.dark': 'Koodi lugemiseks on liiga pime. Lülitage valgus sisse.',
+  'scan.tooClose': 'Hoidke telefoni veidi kaugemal.',
   'scan.video': 'Kaamera pilt',
   'scan.starting': 'Kaamera käivitub…',
   'scan.torchOn': 'Valgus sisse',

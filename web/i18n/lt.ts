@@ -37,6 +37,8 @@ export const lt: Messages = {
   'scan.title': 'Nuskaitykite kliento kodą',
   'scan.paying': 'Išmokama {amount}',
   'scan.hint': 'Nukreipkite kamerą į QR kodą arba brūkšninį kodą kliento Paysera programėlėje.',
+  'scan.dark': 'Per tamsu nuskaityti kodą. Įjunkite šviesą.',
+  'scan.tooClose': 'Laikykite telefoną šiek tiek toliau.',
   'scan.video': 'Kameros vaizdas',
   'scan.starting': 'Įjungiama kamera…',
   'scan.torchOn': 'Įjungti šviesą',

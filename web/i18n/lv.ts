@@ -37,6 +37,8 @@ export const lv: Messages = {
   'scan.title': 'Skenējiet klienta kodu',
   'scan.paying': 'Izmaksā {amount}',
   'scan.hint': 'Pavērsiet kameru pret QR kodu vai svītrkodu klienta Paysera lietotnē.',
+  'scan.dark': 'Ir pārāk tumšs, lai nolasītu kodu. Ieslēdziet gaismu.',
+  'scan.tooClose': 'Turiet tālruni nedaudz tālāk.',
   'scan.video': 'Kameras attēls',
   'scan.starting': 'Ieslēdz kameru…',
   'scan.torchOn': 'Ieslēgt gaismu',

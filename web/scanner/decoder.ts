@@ -3,21 +3,27 @@ import { createNativeDecoder } from './native-decoder.ts';
 
 type DecoderFactory = () => Promise<FrameDecoder | undefined>;
 
-// ZXing is loaded only when needed: the platform detector makes its ~113 KB unnecessary.
+const hasWorker = (): boolean => typeof Worker === 'function';
+const hasWasm = (): boolean => typeof WebAssembly === 'object';
+
+// ZXing is loaded only when needed: the platform detector makes it unnecessary. zxing-cpp reads
+// more hard pictures than @zxing/library (BENCHMARKS.md), which stays for browsers without WebAssembly.
 const candidates: DecoderFactory[] = [
   createNativeDecoder,
-  async () => (typeof Worker === 'function' ? (await import('./worker-decoder.ts')).createWorkerDecoder() : undefined),
+  async () => (hasWorker() && hasWasm() ? (await import('./worker-decoder.ts')).createWorkerDecoder('wasm') : undefined),
+  async () => (hasWorker() ? (await import('./worker-decoder.ts')).createWorkerDecoder('library') : undefined),
   async () => (await import('./main-thread-decoder.ts')).createMainThreadDecoder(),
 ];
 
 /**
  * Gets the decoder that will run ready before the camera opens: with no platform detector, the
- * ZXing worker is started and warmed up.
+ * decode worker is started and warmed up (for zxing-cpp: its wasm fetched and compiled).
  */
 export async function prepareFrameDecoder(): Promise<void> {
   const native = await createNativeDecoder().catch(() => undefined);
   if (native) return native.close();
-  if (typeof Worker === 'function') (await import('./worker-decoder.ts')).warmUpWorkerDecoder();
+  if (!hasWorker()) return;
+  (await import('./worker-decoder.ts')).warmUpWorkerDecoder(hasWasm() ? 'wasm' : 'library');
 }
 
 /**

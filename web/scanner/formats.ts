@@ -1,24 +1,14 @@
-import { BarcodeFormat, DecodeHintType } from '@zxing/library';
-
 /**
- * The symbologies a reservation code may arrive in; native-formats.ts names the same ones for
- * BarcodeDetector. Every extra format costs decode time on each frame (toolchain.md: restricting
- * the list halves the cost), so the list is closed; Data Matrix is left out as nothing Paysera
- * shows uses it.
+ * The symbologies a reservation code arrives in, and the only list of them: each decoder asks for
+ * these by its own name. QR is what Paysera's app shows; Code 128 is the linear symbology that
+ * carries 28 digits compactly (a slip, a phone held sideways). Every extra format costs decode time
+ * on each frame (toolchain.md: restricting the list halves the cost, and zxing-cpp with every format
+ * is several times slower still), so nothing else is asked for.
  */
-export const zxingFormats: readonly BarcodeFormat[] = [
-  BarcodeFormat.QR_CODE,
-  BarcodeFormat.CODE_128,
-  BarcodeFormat.CODE_39,
-  BarcodeFormat.CODE_93,
-  BarcodeFormat.ITF,
-  BarcodeFormat.EAN_13,
-  BarcodeFormat.EAN_8,
-  BarcodeFormat.UPC_A,
-  BarcodeFormat.UPC_E,
-  BarcodeFormat.CODABAR,
-];
+export const symbologies = [
+  { native: 'qr_code', zxingCpp: 'QRCode', zxingJs: 'QR_CODE', linear: false },
+  { native: 'code_128', zxingCpp: 'Code128', zxingJs: 'CODE_128', linear: true },
+] as const;
 
-export function zxingHints(): Map<DecodeHintType, unknown> {
-  return new Map<DecodeHintType, unknown>([[DecodeHintType.POSSIBLE_FORMATS, [...zxingFormats]]]);
-}
+/** The names BarcodeDetector uses. Kept free of decoder imports so the native path pulls in no ZXing. */
+export const nativeFormats: readonly string[] = symbologies.map((symbology) => symbology.native);

@@ -1,10 +1,12 @@
 import { closeStream, listCameras, openCamera, showStream } from './camera.ts';
+import { askContinuousFocus, focusTrackAt, trackFocusesAtPoint } from './focus.ts';
 import { createFrameDecoder, prepareFrameDecoder } from './decoder.ts';
 import { createRepeatFilter } from './dedupe.ts';
 import { createReadFeedback } from './feedback.ts';
 import { eachVideoFrame } from './frame-loop.ts';
 import { classifyCameraError, environmentProblem } from './problems.ts';
 import { setTrackTorch, trackHasTorch } from './torch.ts';
+import { createViewWatch } from './view-watch.ts';
 import type { PrepareScanner, ScannerHandle, ScannerOptions, ScannerProblem, StartScanner } from './types.ts';
 
 /** Returned after a problem was reported, so the screen can treat every start the same way. */
@@ -14,6 +16,8 @@ const idleHandle: ScannerHandle = {
   async setTorch() {},
   cameras: async () => [],
   async switchCamera() {},
+  focusesAtPoint: () => false,
+  async focusAt() {},
 };
 
 export const prepareScanner: PrepareScanner = () => prepareFrameDecoder().catch(() => undefined);
@@ -47,6 +51,11 @@ async function runScanner(options: ScannerOptions, firstStream: MediaStream): Pr
   const feedback = createReadFeedback(options.feedback);
   const decoder = createFrameDecoder();
   let endFrames = (): void => {};
+  const watchView = options.onAdvice ? createViewWatch(options.onAdvice) : undefined;
+  const videoTrack = (): MediaStreamTrack | undefined => stream.getVideoTracks()[0];
+  const supported = navigator.mediaDevices.getSupportedConstraints();
+  // Not awaited, so the first decode does not wait for the camera; a camera refusing a mode it listed still scans.
+  const focusContinuously = (): Promise<void> => askContinuousFocus(videoTrack()).catch(() => undefined);
 
   const stop = (): void => {
     if (stopped) return;
@@ -87,13 +96,16 @@ async function runScanner(options: ScannerOptions, firstStream: MediaStream): Pr
     } catch (error) {
       fail(classifyCameraError(error));
     }
+    void focusContinuously();
   };
   const handle: ScannerHandle = {
     stop,
-    torchSupported: () => !stopped && trackHasTorch(stream.getVideoTracks()[0]),
-    setTorch: (on) => (stopped ? Promise.resolve() : setTrackTorch(stream.getVideoTracks()[0], on)),
+    torchSupported: () => !stopped && trackHasTorch(videoTrack()),
+    setTorch: (on) => (stopped ? Promise.resolve() : setTrackTorch(videoTrack(), on)),
     cameras: listCameras,
     switchCamera,
+    focusesAtPoint: () => !stopped && trackFocusesAtPoint(videoTrack(), supported),
+    focusAt: (point) => (stopped ? Promise.resolve() : focusTrackAt(videoTrack(), supported, point)),
   };
 
   document.addEventListener('visibilitychange', stopWhenHidden);
@@ -105,8 +117,10 @@ async function runScanner(options: ScannerOptions, firstStream: MediaStream): Pr
     fail(classifyCameraError(error));
   }
   if (stopped) return handle;
+  void focusContinuously();
 
   endFrames = eachVideoFrame(video, async () => {
+    watchView?.(video, performance.now());
     let text: string | null;
     try {
       text = await decoder.decode(video);

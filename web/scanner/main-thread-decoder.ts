@@ -1,7 +1,7 @@
 import { BrowserMultiFormatReader } from '@zxing/browser';
 import { createFrameCanvas } from './frame-canvas.ts';
 import type { FrameDecoder } from './frame-decoder.ts';
-import { zxingHints } from './formats.ts';
+import { zxingHints } from './library-hints.ts';
 import './zxing-patches.ts';
 
 /** The baseline: @zxing/browser on the page's own thread, for browsers where the decode worker cannot start. */

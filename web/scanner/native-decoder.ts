@@ -1,5 +1,5 @@
 import type { FrameDecoder } from './frame-decoder.ts';
-import { nativeFormats } from './native-formats.ts';
+import { nativeFormats } from './formats.ts';
 
 interface DetectedBarcode {
   rawValue: string;
@@ -16,7 +16,7 @@ interface BarcodeDetectorClass {
 
 /**
  * The platform's own detector (Android Chrome, macOS), which is faster than any JavaScript decoder.
- * Used only when it reads both QR and Code 128; undefined otherwise, so ZXing takes over.
+ * Used only when it reads every symbology of formats.ts; undefined otherwise, so ZXing takes over.
  */
 export async function createNativeDecoder(): Promise<FrameDecoder | undefined> {
   const Detector = (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
@@ -27,8 +27,8 @@ export async function createNativeDecoder(): Promise<FrameDecoder | undefined> {
   } catch {
     return undefined;
   }
-  if (!supported.includes('qr_code') || !supported.includes('code_128')) return undefined;
-  const detector = new Detector({ formats: nativeFormats.filter((format) => supported.includes(format)) });
+  if (!nativeFormats.every((format) => supported.includes(format))) return undefined;
+  const detector = new Detector({ formats: [...nativeFormats] });
   return {
     async decode(video) {
       if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return null;

@@ -1,3 +1,6 @@
+import type { PicturePoint } from './tap-point.ts';
+import type { ViewAdvice } from './view-advice.ts';
+
 /** The contract between the scan screen and the lazily loaded scanner module (web/scanner/index.ts). */
 
 export type ScannerProblem = 'permission_denied' | 'no_camera' | 'insecure_context' | 'camera_in_use' | 'unsupported' | 'unknown';
@@ -10,6 +13,8 @@ export interface ScannerOptions {
   deviceId?: string;
   /** Beep and vibrate on a read. */
   feedback?: { sound: boolean; vibration: boolean };
+  /** Told when the advice about the picture changes (too dark, code too close). */
+  onAdvice?(advice: ViewAdvice): void;
 }
 
 export interface ScannerHandle {
@@ -19,6 +24,9 @@ export interface ScannerHandle {
   setTorch(on: boolean): Promise<void>;
   cameras(): Promise<{ deviceId: string; label: string }[]>;
   switchCamera(deviceId: string): Promise<void>;
+  /** Whether the camera can focus on a tapped point of the picture. */
+  focusesAtPoint(): boolean;
+  focusAt(point: PicturePoint): Promise<void>;
 }
 
 export type StartScanner = (options: ScannerOptions) => Promise<ScannerHandle>;

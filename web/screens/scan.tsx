@@ -73,7 +73,16 @@ export function ScanScreen({ cashout, notice, refused = [], flow, settings }: Sc
       <p class="scan__amount">{t('scan.paying', { amount: formatMoney(cashout.amount, cashout.currency) })}</p>
       {notice && <FailureAlert failure={notice} noCash />}
       <div class="viewfinder" hidden={noCamera}>
-        <video ref={video} class="viewfinder__video" data-testid="scan-video" muted playsInline autoplay aria-label={t('scan.video')} />
+        <video
+          ref={video}
+          class="viewfinder__video"
+          data-testid="scan-video"
+          muted
+          playsInline
+          autoplay
+          aria-label={t('scan.video')}
+          onPointerDown={scanner.focusAtTap}
+        />
         <div class="viewfinder__frame" aria-hidden="true" />
       </div>
       {scanner.problem && (
@@ -92,7 +101,11 @@ export function ScanScreen({ cashout, notice, refused = [], flow, settings }: Sc
         <>
           {noCamera && manualForm}
           {scanner.starting && <Progress label={t('scan.starting')} />}
-          {!noCamera && !scanner.starting && <p class="hint">{t('scan.hint')}</p>}
+          {!noCamera && !scanner.starting && (
+            <p class="hint" role="status" data-testid="scan-hint">
+              {t(scanner.suggestTorch ? 'scan.dark' : scanner.tooClose ? 'scan.tooClose' : 'scan.hint')}
+            </p>
+          )}
           <ScannerTools scanner={scanner} manualShown={manualOpen || noCamera} onManual={() => setManualOpen(true)} />
           {!noCamera && manualOpen && manualForm}
           <CancelButton cashout={cashout} flow={flow} onStart={() => setPhase('cancelling')} />

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page, test as base } from '@playwright/test';
 import { renderBarcode, type Symbology } from './barcode-image.ts';
 import { cameraPermissions, chromiumLaunchOptions } from './browser.ts';
+import { type HardSceneOptions, writeHardCameraVideo } from './hard-frames.ts';
 import { type CameraVideoOptions, writeCameraVideo } from './y4m.ts';
 
 export interface CameraBrowser {
@@ -15,7 +16,8 @@ export interface CameraBrowser {
 export type WithCamera = (
   code: string,
   symbology: Symbology,
-  options?: { video?: CameraVideoOptions; context?: BrowserContextOptions },
+  /** `scene` (hard-frames.ts) instead of `video` shows the code far away, tilted, noisy, inverted or in the dark. */
+  options?: { video?: CameraVideoOptions; scene?: HardSceneOptions; context?: BrowserContextOptions },
 ) => Promise<CameraBrowser>;
 
 /**
@@ -30,7 +32,9 @@ export const test = base.extend<{ withCamera: WithCamera }>({
       const dir = await mkdtemp(join(tmpdir(), 'kasa-camera-'));
       dirs.push(dir);
       const videoFile = join(dir, `${symbology}.y4m`);
-      await writeCameraVideo(videoFile, await renderBarcode(code, symbology), options.video);
+      const image = await renderBarcode(code, symbology);
+      if (options.scene) await writeHardCameraVideo(videoFile, image, options.scene);
+      else await writeCameraVideo(videoFile, image, options.video);
       const browser = await chromium.launch(chromiumLaunchOptions(videoFile));
       launched.push(browser);
       const context = await browser.newContext({ baseURL, permissions: cameraPermissions, ...options.context });

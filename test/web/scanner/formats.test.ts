@@ -1,10 +1,13 @@
-import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
+import { BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
 import bwipjs from 'bwip-js/node';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
-import { zxingFormats, zxingHints } from '../../../web/scanner/formats.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nativeFormats, symbologies } from '../../../web/scanner/formats.ts';
+import type { RgbaFrame } from '../../../web/scanner/frame-views.ts';
+import { zxingHints } from '../../../web/scanner/library-hints.ts';
 import { rgbaToLuminance } from '../../../web/scanner/luminance.ts';
-import { nativeFormats } from '../../../web/scanner/native-formats.ts';
+import { cycle, readWithPass } from '../../../web/scanner/pass-cycle.ts';
+import { useLocalZxingWasm } from '../../support/zxing-wasm-node.ts';
 
 /** The 28 digits of a reservation code, for the symbologies that can carry it whole. */
 const code = '7301234567890123456789012345';
@@ -12,91 +15,91 @@ const code = '7301234567890123456789012345';
 interface Sample {
   bcid: string;
   text: string;
-  /** What ZXing reports having read; null for a symbology Kasa leaves out. */
-  format: BarcodeFormat | null;
-  /** Code 93 as printed carries its two check characters, which bwip-js adds only when asked. */
-  includecheck?: boolean;
 }
 
-const readable: Sample[] = [
-  { bcid: 'qrcode', text: code, format: BarcodeFormat.QR_CODE },
-  { bcid: 'code128', text: code, format: BarcodeFormat.CODE_128 },
-  { bcid: 'code39', text: code, format: BarcodeFormat.CODE_39 },
-  { bcid: 'code93', text: code, format: BarcodeFormat.CODE_93, includecheck: true },
-  { bcid: 'interleaved2of5', text: code, format: BarcodeFormat.ITF },
-  { bcid: 'ean13', text: '590123412345', format: BarcodeFormat.EAN_13 },
-  { bcid: 'ean8', text: '9638507', format: BarcodeFormat.EAN_8 },
-  { bcid: 'upca', text: '03600029145', format: BarcodeFormat.UPC_A },
-  { bcid: 'rationalizedCodabar', text: `A${code}A`, format: BarcodeFormat.CODABAR },
+/** What formats.ts lists, by bwip-js's names: each must be read by every ZXing path that asks for it. */
+const listed: (Sample & { zxingCpp: (typeof symbologies)[number]['zxingCpp'] })[] = [
+  { bcid: 'qrcode', text: code, zxingCpp: 'QRCode' },
+  { bcid: 'code128', text: code, zxingCpp: 'Code128' },
 ];
 
-/**
- * UPC-E stays in the list for BarcodeDetector, which reads it, but @zxing/library 0.21 reads no
- * UPC-E at all (zxing-js/library#573, open), so no sample can prove the ZXing path for it.
- */
-const unreadableByZxing: readonly BarcodeFormat[] = [BarcodeFormat.UPC_E];
-
-/** Two-dimensional symbologies ZXing can read but nothing Paysera shows uses: each would cost decode time on every frame. */
+/** Symbologies ZXing reads when asked for everything but a reservation code never comes in: each would cost decode time on every frame. */
 const leftOut: Sample[] = [
-  { bcid: 'datamatrix', text: code, format: null },
-  { bcid: 'pdf417', text: code, format: null },
-  { bcid: 'azteccode', text: code, format: null },
+  { bcid: 'code39', text: code },
+  { bcid: 'interleaved2of5', text: code },
+  { bcid: 'ean13', text: '590123412345' },
+  { bcid: 'datamatrix', text: code },
+  { bcid: 'pdf417', text: code },
+  { bcid: 'azteccode', text: code },
 ];
 
-async function luminanceOf(sample: Sample): Promise<RGBLuminanceSource> {
+async function frameOf(sample: Sample): Promise<RgbaFrame> {
   const png = await bwipjs.toBuffer({
     bcid: sample.bcid,
     text: sample.text,
     scale: 3,
     height: 12,
     includetext: false,
-    includecheck: sample.includecheck ?? false,
     paddingwidth: 12,
     paddingheight: 12,
     backgroundcolor: 'FFFFFF',
   });
   const { width, height, data } = PNG.sync.read(png);
-  return new RGBLuminanceSource(rgbaToLuminance(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width * height), width, height);
+  return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width, height };
 }
 
-/** Decodes as Kasa's decoders do: one MultiFormatReader with the hints of formats.ts, or with none. */
-function read(source: RGBLuminanceSource, hints: Map<DecodeHintType, unknown> | null): { text: string; format: BarcodeFormat } | null {
+/** Decodes as Kasa's @zxing/library decoders do: one MultiFormatReader with the hints of library-hints.ts, or with none. */
+function readWithLibrary(frame: RgbaFrame, hints: Map<DecodeHintType, unknown> | null): string | null {
   const reader = new MultiFormatReader();
   if (hints) reader.setHints(hints);
+  const luminance = rgbaToLuminance(frame.data, frame.width * frame.height);
   try {
-    const result = reader.decodeWithState(new BinaryBitmap(new HybridBinarizer(source)));
-    return { text: result.getText(), format: result.getBarcodeFormat() };
+    return reader.decodeWithState(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, frame.width, frame.height)))).getText();
   } catch {
     return null;
   }
 }
 
 describe('scanner formats', () => {
-  for (const sample of readable) {
-    it(`reads ${sample.bcid} with the formats Kasa asks ZXing for`, async () => {
-      const result = read(await luminanceOf(sample), zxingHints());
-      expect(result?.format).toBe(sample.format);
-      expect(result?.text).toContain(sample.text.replace(/^A|A$/g, ''));
+  beforeAll(useLocalZxingWasm);
+
+  for (const sample of listed) {
+    it(`reads ${sample.bcid} with the formats Kasa asks @zxing/library for`, async () => {
+      expect(readWithLibrary(await frameOf(sample), zxingHints())).toBe(sample.text);
+    });
+
+    it(`reads ${sample.bcid} in every pass of the zxing-cpp cycle that asks for it`, async () => {
+      const frame = await frameOf(sample);
+      const asking = [...new Set(cycle)].filter((pass) => pass.options.formats?.includes(sample.zxingCpp));
+      expect(asking.length).toBeGreaterThan(0);
+      for (const pass of asking) {
+        // The inverted pass looks for light on dark, so it gets the sample inverted.
+        const shown = pass.name === 'light on dark' ? { ...frame, data: frame.data.map((value, index) => (index % 4 === 3 ? value : 255 - value)) } : frame;
+        expect(await readWithPass(pass, shown), pass.name).toBe(sample.text);
+      }
     });
   }
 
   for (const sample of leftOut) {
     it(`does not spend time on ${sample.bcid}, which ZXing reads when asked for everything`, async () => {
-      const source = await luminanceOf(sample);
-      expect(read(source, null)?.text).toBe(code);
-      expect(read(source, zxingHints())).toBeNull();
+      const frame = await frameOf(sample);
+      expect(readWithLibrary(frame, null)).toContain(sample.text);
+      expect(readWithLibrary(frame, zxingHints())).toBeNull();
+      for (const pass of new Set(cycle)) expect(await readWithPass(pass, frame), pass.name).toBeNull();
     });
   }
 
-  it('has a readable sample for every format it asks for, so none is listed without being proven', () => {
-    expect(new Set([...readable.map((sample) => sample.format), ...unreadableByZxing])).toEqual(new Set(zxingFormats));
+  it('lists each symbology once, with a name for every decoder', () => {
+    expect(symbologies.map((symbology) => symbology.native)).toEqual(['qr_code', 'code_128']);
+    expect(listed.map((sample) => sample.zxingCpp)).toEqual(symbologies.map((symbology) => symbology.zxingCpp));
+    expect(new Set(symbologies.map((symbology) => symbology.zxingCpp)).size).toBe(symbologies.length);
   });
 
   it('asks BarcodeDetector for the same symbologies, by its names', () => {
-    expect(nativeFormats).toEqual(zxingFormats.map((format) => BarcodeFormat[format].toLowerCase()));
+    expect(nativeFormats).toEqual(symbologies.map((symbology) => symbology.zxingJs.toLowerCase()));
   });
 
-  it('hands each caller its own list, so one cannot change another decoder', () => {
+  it('hands each caller its own hints, so one cannot change another decoder', () => {
     const first = zxingHints().get(DecodeHintType.POSSIBLE_FORMATS);
     expect(first).not.toBe(zxingHints().get(DecodeHintType.POSSIBLE_FORMATS));
   });

@@ -1,6 +1,6 @@
 import { BinaryBitmap, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
 import { describe, expect, it } from 'vitest';
-import { zxingHints } from '../../../web/scanner/formats.ts';
+import { zxingHints } from '../../../web/scanner/library-hints.ts';
 import { warmUpFrame } from '../../../web/scanner/warm-up.ts';
 
 describe('warmUpFrame', () => {

@@ -1,5 +1,5 @@
 import { BinaryBitmap, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
-import { zxingHints } from '../../../../web/scanner/formats.ts';
+import { zxingHints } from '../../../../web/scanner/library-hints.ts';
 import { rgbaToLuminance } from '../../../../web/scanner/luminance.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { BinaryBitmap, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
 import type { DecodeReply, DecodeRequest } from './decode-messages.ts';
-import { zxingHints } from './formats.ts';
+import { zxingHints } from './library-hints.ts';
 import { rgbaToLuminance } from './luminance.ts';
 import { warmUpFrame } from './warm-up.ts';
 import './zxing-patches.ts';
