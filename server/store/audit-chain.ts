@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { AuditAnchor, AuditRow, AuditVerification } from './types.ts';
+import type { AuditAnchor, AuditInput, AuditRow, AuditVerification } from './types.ts';
 
 /** The prev_hash of the first audit row. */
 export const genesisHash = '0'.repeat(64);
@@ -30,6 +30,24 @@ export function canonicalAuditContent(row: AuditContent): string {
     row.outcome,
     row.walletError,
   ]);
+}
+
+/** The row that follows `last` (null for the first): numbered, timed and chained to it. */
+export function nextAuditRow(last: { seq: number; hash: string } | undefined, event: AuditInput, at: number, chainKey: AuditChainKey | null): AuditRow {
+  const content = {
+    seq: (last?.seq ?? 0) + 1,
+    at,
+    actor: event.actor,
+    action: event.action,
+    cashoutId: event.cashoutId ?? null,
+    amountCents: event.amountCents ?? null,
+    currency: event.currency ?? null,
+    transactionKey: event.transactionKey ?? null,
+    outcome: event.outcome,
+    walletError: event.walletError ?? null,
+  };
+  const prevHash = last?.hash ?? genesisHash;
+  return { ...content, prevHash, hash: auditHash(prevHash, content, chainKey) };
 }
 
 export function auditHash(prevHash: string, row: AuditContent, chainKey: AuditChainKey | null = null): string {

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
-import { type AuditChainKey, auditHash, createChainCheck, genesisHash } from './audit-chain.ts';
+import { type AuditChainKey, createChainCheck, nextAuditRow } from './audit-chain.ts';
 import { type AuditDbRow, auditFromRow, auditToRow } from './rows.ts';
 import { auditPageMax } from '../../shared/api.ts';
 import type { AuditAnchor, AuditInput, AuditPage, AuditRow, AuditVerification } from './types.ts';
@@ -32,20 +32,7 @@ export function createAuditLog(db: Database.Database, now: () => number, chainKe
   return {
     append(event) {
       const last = head.get();
-      const content = {
-        seq: (last?.seq ?? 0) + 1,
-        at: now(),
-        actor: event.actor,
-        action: event.action,
-        cashoutId: event.cashoutId ?? null,
-        amountCents: event.amountCents ?? null,
-        currency: event.currency ?? null,
-        transactionKey: event.transactionKey ?? null,
-        outcome: event.outcome,
-        walletError: event.walletError ?? null,
-      };
-      const prevHash = last?.hash ?? genesisHash;
-      const row: AuditRow = { ...content, prevHash, hash: auditHash(prevHash, content, chainKey) };
+      const row = nextAuditRow(last, event, now(), chainKey);
       insert.run(auditToRow(row));
       return row;
     },

@@ -54,6 +54,23 @@ export interface AuditDbRow {
   hash: string;
 }
 
+/** A cash-out's columns besides `id`, in one order for both stores' statements. */
+export const cashoutColumns = [
+  'status',
+  'amount_cents',
+  'currency',
+  'transaction_key',
+  'created_at',
+  'expires_at',
+  'cashier',
+  'approved_by',
+  'confirmed_at',
+  'failed_attempts',
+  'error_code',
+  'pending',
+  'updated_at',
+] as const satisfies readonly (keyof CashoutRow)[];
+
 export function userFromRow(row: UserRow): UserRecord {
   return {
     username: row.username,

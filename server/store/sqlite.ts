@@ -8,6 +8,7 @@ import { StaleCashoutError } from './errors.ts';
 import { createGroupCommit } from './group-commit.ts';
 import {
   type CashoutRow,
+  cashoutColumns,
   cashoutFromRow,
   cashoutToRow,
   type SessionRow,
@@ -28,22 +29,6 @@ export interface SqliteStoreOptions {
   /** The audit chain's HMAC key (AUDIT_KEY); without it, the one in DATA_DIR/audit.key. */
   auditKey?: string;
 }
-
-const cashoutColumns = [
-  'status',
-  'amount_cents',
-  'currency',
-  'transaction_key',
-  'created_at',
-  'expires_at',
-  'cashier',
-  'approved_by',
-  'confirmed_at',
-  'failed_attempts',
-  'error_code',
-  'pending',
-  'updated_at',
-] as const;
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   const now = options.now ?? Date.now;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { auditPageMax } from '../../../shared/api.ts';
-import { type AuditChainKey, auditHash, createChainCheck, genesisHash } from '../audit-chain.ts';
+import { type AuditChainKey, createChainCheck, nextAuditRow } from '../audit-chain.ts';
 import { type AuditDbRow, auditFromRow } from '../rows.ts';
 import type { AuditAnchor, AuditInput, AuditPage, AuditRow, AuditVerification } from '../types.ts';
 import { type Queryable, query } from './pool.ts';
@@ -35,20 +35,7 @@ export function createPgAuditLog(pool: Queryable, now: () => number, chainKey: A
   return {
     async append(client, event, companion) {
       const last = (await query<Pick<AuditDbRow, 'seq' | 'hash'>>(client, 'SELECT seq, hash FROM audit_head_for_append()')).rows[0];
-      const content = {
-        seq: (last?.seq ?? 0) + 1,
-        at: now(),
-        actor: event.actor,
-        action: event.action,
-        cashoutId: event.cashoutId ?? null,
-        amountCents: event.amountCents ?? null,
-        currency: event.currency ?? null,
-        transactionKey: event.transactionKey ?? null,
-        outcome: event.outcome,
-        walletError: event.walletError ?? null,
-      };
-      const prevHash = last?.hash ?? genesisHash;
-      const row: AuditRow = { ...content, prevHash, hash: auditHash(prevHash, content, chainKey) };
+      const row = nextAuditRow(last, event, now(), chainKey);
       const before = companion?.values.length ?? 0;
       const placeholders = Array.from({ length: 12 }, (_, index) => `$${before + index + 1}`).join(', ');
       const insert = `INSERT INTO audit (${auditColumns}) VALUES (${placeholders})`;

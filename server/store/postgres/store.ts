@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { CashoutStatus } from '../../../shared/api.ts';
 import { StaleCashoutError } from '../errors.ts';
-import { type CashoutRow, cashoutFromRow, cashoutToRow, type SessionRow, sessionFromRow, type UserRow, userFromRow } from '../rows.ts';
+import { type CashoutRow, cashoutColumns as cashoutDataColumns, cashoutFromRow, cashoutToRow, type SessionRow, sessionFromRow, type UserRow, userFromRow } from '../rows.ts';
 import type { CashoutRecord, Store, UserRecord } from '../types.ts';
 import { createPgAuditLog } from './audit.ts';
 import { bindPgAuditKey } from './audit-key.ts';
@@ -19,22 +19,7 @@ export interface PostgresStoreOptions extends PoolOptions {
 }
 
 /** As in the SQLite store, so both keep rows with the same names (../rows.ts converts them). */
-const cashoutColumns = [
-  'id',
-  'status',
-  'amount_cents',
-  'currency',
-  'transaction_key',
-  'created_at',
-  'expires_at',
-  'cashier',
-  'approved_by',
-  'confirmed_at',
-  'failed_attempts',
-  'error_code',
-  'pending',
-  'updated_at',
-] as const satisfies readonly (keyof CashoutRow)[];
+const cashoutColumns = ['id', ...cashoutDataColumns] as const;
 
 const placeholders = cashoutColumns.map((_, index) => `$${index + 1}`).join(', ');
 const insertCashoutSql = `INSERT INTO cashouts (${cashoutColumns.join(', ')}) VALUES (${placeholders})`;
