@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../support/mulberry32.ts';
+
 /**
  * A small seeded PRNG (mulberry32), so a failing soak or crash run can be replayed exactly:
  * the seed is printed, and KASA_SEED=<seed> runs the same choices again.
@@ -15,14 +17,7 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     seed,

@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../../support/mulberry32.ts';
+
 /** A seeded generator (mulberry32), so the corpus is the same picture for picture on every machine. */
 export interface Random {
   /** Uniform in [0, 1). */
@@ -9,14 +11,7 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     between: (low, high) => low + (high - low) * next(),
