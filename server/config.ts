@@ -210,5 +210,7 @@ export function cashoutSettingsOf(config: Config): CashoutSettings {
     maxCodeAttempts: config.maxCodeAttempts,
     // Far longer than any request can plausibly take to reach Paysera once we stopped waiting for it.
     createGraceMs: 6 * config.walletTimeoutMs,
+    // A write can reach Paysera until its sender's timeout; a second timeout covers Paysera's own work on it.
+    writeGraceMs: 2 * config.walletTimeoutMs,
   };
 }

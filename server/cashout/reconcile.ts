@@ -2,6 +2,7 @@ import type { CashoutRecord } from '../store/types.ts';
 import type { WalletTransaction } from '../wallet/types.ts';
 import { advance, amendRecord } from './advance.ts';
 import type { Attribution, CashoutContext } from './context.ts';
+import { mayStillArrive } from './cut-short.ts';
 import { findCreated } from './find-created.ts';
 import { isSettled, isTerminal, transition } from './machine.ts';
 import { observe } from './observe.ts';
@@ -75,7 +76,7 @@ async function resumeRevoke(ctx: CashoutContext, record: CashoutRecord, tx: Wall
 
 /** One look at Paysera for a cash-out with an unsettled write; a settled one is returned untouched. */
 export async function reconcile(ctx: CashoutContext, record: CashoutRecord, by: Attribution): Promise<CashoutRecord> {
-  if (isSettled(record)) return record;
+  if (isSettled(record) || mayStillArrive(ctx, record)) return record;
   if (record.pending === 'create') return settleCreate(ctx, record, by, 'create_failed');
   // A revoke still to finish is carried through for its reason, not merely observed.
   const revoking = isTerminal(record.status) || record.pending === 'revoke';

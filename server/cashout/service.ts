@@ -13,6 +13,7 @@ import { createCashout } from './create.ts';
 import { hasDailyCap, mayAccess } from './limits.ts';
 import { createKeyedLock, type KeyedLock } from './lock.ts';
 import { isSettled } from './machine.ts';
+import { mayStillArrive, refuseWhileArriving } from './cut-short.ts';
 import { reconcile } from './reconcile.ts';
 import { reserveCashout } from './reserve.ts';
 import { startStep } from './start-step.ts';
@@ -90,7 +91,10 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
   ): Promise<CashoutRecord> {
     const by: Attribution = { actor: takenBy.username, action: `cashout.${step}` };
     return withCashout(actor, id, (record) =>
-      startStep(step, record, { settle: (open) => settleOpen(ctx, open, by), run: (current) => run(current, by) }),
+      startStep(step, record, {
+        settle: (open) => (mayStillArrive(ctx, open) ? refuseWhileArriving() : settleOpen(ctx, open, by)),
+        run: (current) => run(current, by),
+      }),
     );
   }
 

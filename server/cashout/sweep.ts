@@ -1,5 +1,6 @@
 import type { CashoutRecord } from '../store/types.ts';
 import type { Attribution, CashoutContext } from './context.ts';
+import { mayStillArrive } from './cut-short.ts';
 import { isSettled, mayStart } from './machine.ts';
 import { observe } from './observe.ts';
 import { readBackAndObserve } from './readback.ts';
@@ -11,6 +12,7 @@ export type SweepResult = 'resolved' | 'revoked' | 'unchanged';
 const sweeper: Attribution = { actor: 'sweeper', action: 'cashout.sweep' };
 
 async function settleForSweep(ctx: CashoutContext, record: CashoutRecord): Promise<SweepResult> {
+  if (mayStillArrive(ctx, record)) return 'unchanged';
   if (record.status !== 'reserved' || record.pending !== 'confirm') {
     return isSettled(await reconcile(ctx, record, sweeper)) ? 'resolved' : 'unchanged';
   }

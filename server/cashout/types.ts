@@ -15,6 +15,8 @@ export interface CashoutSettings {
    * long, so its transaction cannot turn up with nobody left to revoke it.
    */
   createGraceMs: number;
+  /** How long a write cut short by a dead instance may still be arriving at Paysera (see cut-short.ts). */
+  writeGraceMs: number;
 }
 
 /** A refusal or failure of the workflow, with the code the HTTP layer maps to a status. */

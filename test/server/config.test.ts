@@ -159,6 +159,7 @@ describe('cashoutSettingsOf', () => {
       reserveSeconds: 300,
       maxCodeAttempts: 3,
       createGraceMs: 12_000,
+      writeGraceMs: 4_000,
     });
   });
 });

@@ -34,6 +34,7 @@ export const defaultSettings: CashoutSettings = {
   reserveSeconds: 300,
   maxCodeAttempts: 3,
   createGraceMs: 60_000,
+  writeGraceMs: 0,
 };
 
 /** The default limits with the same daily cap on every currency. */

@@ -10,6 +10,7 @@ const settings: CashoutSettings = {
   reserveSeconds: 300,
   maxCodeAttempts: 3,
   createGraceMs: 60_000,
+  writeGraceMs: 0,
 };
 
 /** EUR as above; GBP with lower limits of its own and no cap. */
