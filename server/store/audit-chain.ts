@@ -16,20 +16,14 @@ export interface AuditChainKey {
   keyedFrom: number;
 }
 
+/** The hashed fields in their one order: also the order of the audit table's columns before the hashes. */
+export function auditContentValues(row: AuditContent): (string | number | null)[] {
+  return [row.seq, row.at, row.actor, row.action, row.cashoutId, row.amountCents, row.currency, row.transactionKey, row.outcome, row.walletError];
+}
+
 /** A JSON array in a fixed field order: unambiguous, so no two different rows serialise alike. */
 export function canonicalAuditContent(row: AuditContent): string {
-  return JSON.stringify([
-    row.seq,
-    row.at,
-    row.actor,
-    row.action,
-    row.cashoutId,
-    row.amountCents,
-    row.currency,
-    row.transactionKey,
-    row.outcome,
-    row.walletError,
-  ]);
+  return JSON.stringify(auditContentValues(row));
 }
 
 /** The row that follows `last` (null for the first): numbered, timed and chained to it. */

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { auditPageMax } from '../../../shared/api.ts';
-import { type AuditChainKey, createChainCheck, nextAuditRow } from '../audit-chain.ts';
+import { type AuditChainKey, auditContentValues, createChainCheck, nextAuditRow } from '../audit-chain.ts';
 import { type AuditDbRow, auditFromRow } from '../rows.ts';
 import type { AuditAnchor, AuditInput, AuditPage, AuditRow, AuditVerification } from '../types.ts';
 import { type Queryable, query } from './pool.ts';
@@ -41,16 +41,7 @@ export function createPgAuditLog(pool: Queryable, now: () => number, chainKey: A
       const insert = `INSERT INTO audit (${auditColumns}) VALUES (${placeholders})`;
       await query(client, companion ? `WITH companion AS (${companion.sql}) ${insert}` : insert, [
         ...(companion?.values ?? []),
-        row.seq,
-        row.at,
-        row.actor,
-        row.action,
-        row.cashoutId,
-        row.amountCents,
-        row.currency,
-        row.transactionKey,
-        row.outcome,
-        row.walletError,
+        ...auditContentValues(row),
         row.prevHash,
         row.hash,
       ]);

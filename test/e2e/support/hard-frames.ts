@@ -1,5 +1,6 @@
 import type { GreyImage } from './barcode-image.ts';
 import { blankFrame, frameHeight, frameWidth, writeY4m } from './y4m.ts';
+import { mulberry32 } from '../../support/mulberry32.ts';
 
 /**
  * Camera frames of a code in hard conditions (issue 12): far away, tilted back, turned, in sensor
@@ -32,18 +33,6 @@ const focalLength = 1000;
 /** Samples per pixel along each axis: edges get the in-between greys a lens gives, not stair steps. */
 const supersampling = 3;
 
-/** Mulberry32: a small seeded generator, so every run writes the same noise. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
@@ -70,7 +59,7 @@ function sampler(image: GreyImage, options: HardSceneOptions): (dx: number, dy: 
 /** The luminance of one frame; `frameIndex` picks the noise. */
 export function composeHardFrame(image: GreyImage, options: HardSceneOptions, frameIndex: number): Uint8Array {
   const sample = sampler(image, options);
-  const random = randomSource((options.seed ?? 12) * 7919 + frameIndex);
+  const random = mulberry32((options.seed ?? 12) * 7919 + frameIndex);
   const sigma = options.noiseSigma ?? 0;
   const light = options.light ?? 1;
   const frame = new Uint8Array(frameWidth * frameHeight);
