@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccounts } from '../../server/auth/accounts.ts';
 import { parseConfig, type Config } from '../../server/config.ts';
@@ -12,6 +11,7 @@ import { startServer } from '../../server/start-server.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import { liveEnv, randomMacKey, stackClientId } from '../reliability/support/kasa-stack.ts';
 import { createApiSession } from '../reliability/support/api-session.ts';
+import { linesSink } from '../support/lines-sink.ts';
 
 /**
  * Issue 10, HIGH: demo accounts, whose passwords are shown on screen, must never sign in to live
@@ -28,12 +28,7 @@ function config(env: Record<string, string>): Config {
 
 function memoryLog() {
   const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
+  const destination = linesSink(lines);
   return { log: createLogger({ level: 'trace', destination }), text: () => lines.join('') };
 }
 

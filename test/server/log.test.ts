@@ -1,18 +1,13 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/log.ts';
+import { linesSink } from '../support/lines-sink.ts';
 
 const macKey = 'IrdTc8uQodU7PRpLzzLTW6wqZAO6tAMU';
 const reservationCode = '0155567464130298871198969060';
 
 function memoryLogger(secrets: string[] = [macKey]) {
   const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
+  const destination = linesSink(lines);
   const log = createLogger({ level: 'debug', secrets, destination });
   const records = () => lines.join('').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
   return { log, lines, records };

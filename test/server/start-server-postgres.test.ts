@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccounts } from '../../server/auth/accounts.ts';
@@ -13,6 +12,7 @@ import { openPostgresStore } from '../../server/store/postgres/store.ts';
 import { createApiSession } from '../reliability/support/api-session.ts';
 import { freshPgDatabase, type PgTestDatabase } from '../support/pg-database.ts';
 import { loseDatabase } from './store/postgres/outage.ts';
+import { linesSink } from '../support/lines-sink.ts';
 
 /** Kasa instances on one PostgreSQL database, as behind a load balancer: real servers on loopback, live mode on a simulator. */
 
@@ -50,12 +50,7 @@ async function startInstance(sweepIntervalMs: number): Promise<RunningServer> {
   const log = createLogger({
     level: 'info',
     secrets: [macKey],
-    destination: new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    }),
+    destination: linesSink(logLines),
   });
   const server = await startServer(liveConfig(), { port: 0, host: '127.0.0.1', log, sweepIntervalMs });
   servers.push(server);

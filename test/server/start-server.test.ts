@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../server/config.ts';
@@ -11,6 +10,7 @@ import { demoDataDir } from '../../server/demo-accounts.ts';
 import { demoWalletId, startServer, type RunningServer } from '../../server/start-server.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import { selfSignedCertificate } from './support/self-signed-certificate.ts';
+import { linesSink } from '../support/lines-sink.ts';
 
 const demoPasswords = { cashier: 'cashier-password-1', supervisor: 'supervisor-password-1' };
 
@@ -24,12 +24,7 @@ function memoryLog() {
   const lines: string[] = [];
   const log = createLogger({
     level: 'debug',
-    destination: new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    }),
+    destination: linesSink(lines),
   });
   return { log, text: () => lines.join('') };
 }

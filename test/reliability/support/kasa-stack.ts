@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { parseConfig } from '../../../server/config.ts';
 import { createLogger } from '../../../server/log.ts';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator/index.ts';
 import { type RunningServer, startServer, type StartOptions } from '../../../server/start-server.ts';
 import { seedAccounts, type TestAccounts } from './accounts.ts';
 import { dataDirAuditKey } from '../../../server/store/audit-key.ts';
+import { linesSink } from '../../support/lines-sink.ts';
 
 /**
  * The real server in live mode pointed at a simulator of our own, both in this process. Unlike
@@ -77,12 +77,7 @@ export async function startKasaStack(options: KasaStackOptions = {}): Promise<Ka
     const log = createLogger({
       level: options.logLevel ?? 'info',
       secrets: [macKey],
-      destination: new Writable({
-        write(chunk, _encoding, done) {
-          logLines.push(String(chunk));
-          done();
-        },
-      }),
+      destination: linesSink(logLines),
     });
     const startOptions: StartOptions = {
       port: 0,

@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { createWalletClient } from '../../../server/wallet/client.ts';
 import { createHolderNameReader } from '../../../server/wallet/holder-name.ts';
 import type { Cashout } from '../../../shared/api.ts';
 import { noonClock } from './test-clock.ts';
+import { linesSink } from '../../support/lines-sink.ts';
 
 /**
  * A real app on real parts: SQLite in a temp dir, the simulator on loopback, the real wallet
@@ -65,12 +65,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const log = createLogger({
     level: 'info',
     secrets: [macKey],
-    destination: new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    }),
+    destination: linesSink(logLines),
   });
   // Generous: a loaded CI machine must not turn a slow answer into an in-doubt cash-out.
   const wallet = createWalletClient({ baseUrl: simulator.baseUrl, clientId, macKey, timeoutMs: 10_000 });

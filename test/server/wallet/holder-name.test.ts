@@ -1,9 +1,9 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../server/log.ts';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator/index.ts';
 import { createWalletClient } from '../../../server/wallet/client.ts';
 import { createHolderNameReader } from '../../../server/wallet/holder-name.ts';
+import { linesSink } from '../../support/lines-sink.ts';
 
 const clientId = 'kasa-holder';
 const macKey = 'holder-mac-key-0123456789abcdefgh';
@@ -24,12 +24,7 @@ function reader(budgetMs?: number) {
   const wallet = createWalletClient({ baseUrl: sim.baseUrl, clientId, macKey, timeoutMs: 2000, sleep: async () => {} });
   const log = createLogger({
     level: 'debug',
-    destination: new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    }),
+    destination: linesSink(logLines),
   });
   return { wallet, read: createHolderNameReader(wallet, log, budgetMs) };
 }
