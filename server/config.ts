@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCount } from '../shared/money.ts';
 import type { CashoutSettings } from './cashout/types.ts';
 import { hostRuleErrors, parseHttpUrl, publicOrigin, trustProxy } from './network-config.ts';
 import { type CurrencyLimits, parseCurrencyLimits } from './currency-limits.ts';
@@ -43,6 +44,10 @@ export interface Config {
   shopName: string | null;
   /** Bearer token of `GET /metrics`; null: no metrics route. */
   metricsToken: string | null;
+  /** Payouts only inside the cashier's open shift (NO_OPEN_SHIFT otherwise). */
+  requireShift: boolean;
+  /** A difference at a shift's close up to this (either way, per currency) needs no supervisor's sign-off. */
+  tillToleranceCents: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -107,6 +112,23 @@ const level = z.string().transform((value, ctx) => {
   return value as LogLevel;
 });
 
+const boolean = z.string().transform((value, ctx) => {
+  const lower = value.toLowerCase();
+  if (['true', '1', 'yes'].includes(lower)) return true;
+  if (['false', '0', 'no'].includes(lower)) return false;
+  ctx.addIssue({ code: 'custom', message: `${shown(value)} is not true or false` });
+  return z.NEVER;
+});
+
+const cents = z.string().transform((value, ctx) => {
+  const parsed = parseCount(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: `${shown(value)} is not an amount like 0.50` });
+    return z.NEVER;
+  }
+  return parsed.cents;
+});
+
 const schema = z.object({
   PORT: integer(0, 65535).default(8080),
   HOST: text.default('127.0.0.1'),
@@ -132,6 +154,8 @@ const schema = z.object({
     .min(16, 'must be at least 16 characters (e.g. openssl rand -hex 24)')
     .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces, as a bearer token is sent')
     .optional(),
+  REQUIRE_SHIFT: boolean.default(true),
+  TILL_TOLERANCE: cents.default(0),
 });
 
 const names = Object.keys(schema.shape);
@@ -198,6 +222,8 @@ export function parseConfig(env: Env): ConfigResult {
     trustProxy: v.TRUST_PROXY ?? Object.freeze([]),
     shopName: v.SHOP_NAME ?? null,
     metricsToken: v.METRICS_TOKEN ?? null,
+    requireShift: v.REQUIRE_SHIFT,
+    tillToleranceCents: v.TILL_TOLERANCE,
   });
   return { ok: true, config };
 }

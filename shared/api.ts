@@ -85,6 +85,10 @@ export const configResponse = z.object({
   demo: z.boolean(),
   /** SHOP_NAME: the shop and location a receipt names; null when not configured. */
   shopName: z.string().nullable(),
+  /** REQUIRE_SHIFT: payouts only inside an open shift. */
+  requireShift: z.boolean(),
+  /** TILL_TOLERANCE: a difference at close up to this needs no supervisor's sign-off. */
+  tillTolerance: z.string(),
 });
 export type ConfigResponse = z.infer<typeof configResponse>;
 

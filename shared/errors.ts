@@ -26,6 +26,12 @@ export const errorCatalogue = {
   WALLET_MISCONFIGURED: { status: 502, message: 'The shop\'s Paysera connection is misconfigured.', action: 'Call the shop owner or administrator. Do not give any cash.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'Kasa cannot reach its database right now; nothing was changed.', action: 'Wait a moment and try again. Do not give any cash.' },
   SHUTTING_DOWN: { status: 503, message: 'Kasa is restarting; nothing was changed.', action: 'Wait a moment and try again. Do not give any cash.' },
+  NO_OPEN_SHIFT: { status: 409, message: 'You have no open shift.', action: 'Open a shift with the counted cash in the drawer first.' },
+  NOT_ENOUGH_CASH: { status: 409, message: 'The drawer does not hold enough cash for this payout.', action: 'Pay out a smaller amount, or record a pay-in first. Do not give any cash.' },
+  SHIFT_ALREADY_OPEN: { status: 409, message: 'You already have an open shift.', action: 'Close your open shift before opening another.' },
+  SHIFT_CLOSED: { status: 409, message: 'This shift is closed and can no longer change.', action: 'Open a new shift to go on.' },
+  SHIFT_BUSY: { status: 409, message: 'A cash-out of this shift is still in progress.', action: 'Finish or cancel the cash-out in progress, then close the shift.' },
+  SELF_SIGN_OFF: { status: 403, message: 'You cannot sign off your own shift.', action: 'Ask a supervisor to sign off with their own password.' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Please wait.', action: 'Wait as long as it says, then try again.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.', action: 'Try again. If it keeps happening, call the administrator. Do not give any cash.' },
 } as const satisfies Record<string, { status: number; message: string; action: string }>;

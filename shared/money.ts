@@ -41,3 +41,14 @@ export function formatCents(cents: number): string {
 export function isCurrency(value: string): value is Currency {
   return (currencies as readonly string[]).includes(value);
 }
+
+/** A counted amount of cash, where nothing at all is a valid count: "0" or "0.00" is 0, anything else as parseAmount. */
+export function parseCount(input: string): ParseResult {
+  if (typeof input === 'string' && /^0(?:\.0{1,2})?$/.test(input)) return { ok: true, cents: 0 };
+  return parseAmount(input);
+}
+
+/** A difference in cents, which may be below zero: -1250 → "-12.50". */
+export function formatSignedCents(cents: number): string {
+  return cents < 0 ? `-${formatCents(-cents)}` : formatCents(cents);
+}

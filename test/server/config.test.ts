@@ -35,6 +35,8 @@ describe('parseConfig', () => {
       logLevel: 'info',
       publicOrigin: null,
       shopName: null,
+      requireShift: true,
+      tillToleranceCents: 0,
       metricsToken: null,
     });
   });
@@ -63,6 +65,8 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'debug',
       PUBLIC_ORIGIN: 'https://kasa.example.com',
       SHOP_NAME: 'Kasa, Gedimino pr. 1, Vilnius',
+      REQUIRE_SHIFT: 'false',
+      TILL_TOLERANCE: '2.50',
       METRICS_TOKEN: 'scrape-token-0123456789',
     });
     expect(config).toMatchObject({
@@ -84,6 +88,8 @@ describe('parseConfig', () => {
       logLevel: 'debug',
       publicOrigin: 'https://kasa.example.com',
       shopName: 'Kasa, Gedimino pr. 1, Vilnius',
+      requireShift: false,
+      tillToleranceCents: 250,
       metricsToken: 'scrape-token-0123456789',
     });
   });
@@ -111,6 +117,9 @@ describe('parseConfig', () => {
     expect(errors({ SESSION_IDLE_HOURS: '0' })[0]).toMatch(/^SESSION_IDLE_HOURS: "0" is not a number above 0/);
     expect(errors({ DAILY_CAP: '-5' })[0]).toBe('DAILY_CAP: "-5" is not an amount like 1000.00');
     expect(errors({ SHOP_NAME: 'x'.repeat(81) })).toEqual(['SHOP_NAME: must be at most 80 characters, to fit a receipt']);
+    expect(errors({ REQUIRE_SHIFT: 'maybe' })).toEqual(['REQUIRE_SHIFT: "maybe" is not true or false']);
+    expect(errors({ TILL_TOLERANCE: '-1.00' })).toEqual(['TILL_TOLERANCE: "-1.00" is not an amount like 0.50']);
+    expect(errors({ TILL_TOLERANCE: '0.505' })).toEqual(['TILL_TOLERANCE: "0.505" is not an amount like 0.50']);
   });
 
   it('refuses exactly one of the two Paysera credentials without echoing the key', () => {

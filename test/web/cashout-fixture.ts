@@ -11,6 +11,8 @@ export const config: ConfigResponse = {
   maxCodeAttempts: 3,
   demo: true,
   shopName: null,
+  requireShift: false,
+  tillTolerance: '0.00',
 };
 
 /** A cash-out as the API returns it, reserved and waiting for confirmation unless `overrides` say otherwise. */

@@ -25,6 +25,12 @@ export const etErrors: Record<ErrorCode, { message: string; action: string }> = 
   WALLET_MISCONFIGURED: { message: 'Poe ühendus Payseraga on valesti seadistatud.', action: 'Helistage poe omanikule või administraatorile. Ärge andke sularaha.' },
   DATABASE_UNAVAILABLE: { message: 'Kasa ei pääse praegu oma andmebaasi juurde; midagi ei muudetud.', action: 'Oodake veidi ja proovige uuesti. Ärge andke sularaha.' },
   SHUTTING_DOWN: { message: 'Kasa taaskäivitub; midagi ei muudetud.', action: 'Oodake veidi ja proovige uuesti. Ärge andke sularaha.' },
+  NO_OPEN_SHIFT: { message: 'Teil pole avatud vahetust.', action: 'Avage esmalt vahetus sahtlis loendatud sularahaga.' },
+  NOT_ENOUGH_CASH: { message: 'Sahtlis pole selle väljamakse jaoks piisavalt sularaha.', action: 'Makske välja väiksem summa või registreerige esmalt sissemakse. Ärge andke sularaha.' },
+  SHIFT_ALREADY_OPEN: { message: 'Teil on juba avatud vahetus.', action: 'Sulgege avatud vahetus enne uue avamist.' },
+  SHIFT_CLOSED: { message: 'See vahetus on suletud ega saa enam muutuda.', action: 'Jätkamiseks avage uus vahetus.' },
+  SHIFT_BUSY: { message: 'Selle vahetuse väljamakse on veel pooleli.', action: 'Lõpetage või tühistage pooleliolev väljamakse, seejärel sulgege vahetus.' },
+  SELF_SIGN_OFF: { message: 'Te ei saa oma vahetust ise kinnitada.', action: 'Paluge juhatajal kinnitada oma parooliga.' },
   RATE_LIMITED: { message: 'Liiga palju katseid. Palun oodake.', action: 'Oodake näidatud aeg ja proovige siis uuesti.' },
   INTERNAL: { message: 'Serveris tekkis viga.', action: 'Proovige uuesti. Kui see kordub, helistage administraatorile. Ärge andke sularaha.' },
 };

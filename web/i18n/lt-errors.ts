@@ -25,6 +25,12 @@ export const ltErrors: Record<ErrorCode, { message: string; action: string }> = 
   WALLET_MISCONFIGURED: { message: 'Parduotuvės ryšys su Paysera sukonfigūruotas neteisingai.', action: 'Skambinkite parduotuvės savininkui arba administratoriui. Neduokite jokių grynųjų.' },
   DATABASE_UNAVAILABLE: { message: 'Kasa šiuo metu nepasiekia savo duomenų bazės; niekas nepakeista.', action: 'Palaukite akimirką ir bandykite dar kartą. Grynųjų neišmokėkite.' },
   SHUTTING_DOWN: { message: 'Kasa paleidžiama iš naujo; niekas nepakeista.', action: 'Palaukite akimirką ir bandykite dar kartą. Grynųjų neišmokėkite.' },
+  NO_OPEN_SHIFT: { message: 'Jūs neturite atidarytos pamainos.', action: 'Pirmiausia atidarykite pamainą su suskaičiuotais stalčiaus grynaisiais.' },
+  NOT_ENOUGH_CASH: { message: 'Stalčiuje nepakanka grynųjų šiam išmokėjimui.', action: 'Išmokėkite mažesnę sumą arba pirmiausia užregistruokite įnešimą. Neduokite jokių grynųjų.' },
+  SHIFT_ALREADY_OPEN: { message: 'Jūs jau turite atidarytą pamainą.', action: 'Uždarykite atidarytą pamainą prieš atidarydami kitą.' },
+  SHIFT_CLOSED: { message: 'Ši pamaina uždaryta ir nebegali būti keičiama.', action: 'Atidarykite naują pamainą, kad tęstumėte.' },
+  SHIFT_BUSY: { message: 'Šios pamainos išmokėjimas dar vykdomas.', action: 'Užbaikite arba atšaukite vykdomą išmokėjimą, tada uždarykite pamainą.' },
+  SELF_SIGN_OFF: { message: 'Negalite patvirtinti savo pačių pamainos.', action: 'Paprašykite vadovo patvirtinti savo slaptažodžiu.' },
   RATE_LIMITED: { message: 'Per daug bandymų. Palaukite.', action: 'Palaukite kelias minutes ir bandykite dar kartą.' },
   INTERNAL: { message: 'Serveryje įvyko klaida.', action: 'Bandykite dar kartą. Jei tai kartojasi, skambinkite administratoriui. Neduokite jokių grynųjų.' },
 };

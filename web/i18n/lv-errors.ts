@@ -25,6 +25,12 @@ export const lvErrors: Record<ErrorCode, { message: string; action: string }> = 
   WALLET_MISCONFIGURED: { message: 'Veikala savienojums ar Paysera ir nepareizi iestatīts.', action: 'Zvaniet veikala īpašniekam vai administratoram. Neizsniedziet skaidru naudu.' },
   DATABASE_UNAVAILABLE: { message: 'Kasa pašlaik nevar piekļūt savai datubāzei; nekas netika mainīts.', action: 'Brīdi pagaidiet un mēģiniet vēlreiz. Neizsniedziet skaidru naudu.' },
   SHUTTING_DOWN: { message: 'Kasa tiek restartēta; nekas netika mainīts.', action: 'Brīdi pagaidiet un mēģiniet vēlreiz. Neizsniedziet skaidru naudu.' },
+  NO_OPEN_SHIFT: { message: 'Jums nav atvērtas maiņas.', action: 'Vispirms atveriet maiņu ar saskaitīto naudu atvilktnē.' },
+  NOT_ENOUGH_CASH: { message: 'Atvilktnē nav pietiekami daudz skaidras naudas šai izmaksai.', action: 'Izmaksājiet mazāku summu vai vispirms reģistrējiet iemaksu. Neizsniedziet skaidru naudu.' },
+  SHIFT_ALREADY_OPEN: { message: 'Jums jau ir atvērta maiņa.', action: 'Aizveriet atvērto maiņu, pirms atverat citu.' },
+  SHIFT_CLOSED: { message: 'Šī maiņa ir slēgta un vairs nevar mainīties.', action: 'Atveriet jaunu maiņu, lai turpinātu.' },
+  SHIFT_BUSY: { message: 'Šīs maiņas izmaksa vēl notiek.', action: 'Pabeidziet vai atceliet notiekošo izmaksu, tad aizveriet maiņu.' },
+  SELF_SIGN_OFF: { message: 'Jūs nevarat apstiprināt savu maiņu.', action: 'Lūdziet vadītājam apstiprināt ar savu paroli.' },
   RATE_LIMITED: { message: 'Pārāk daudz mēģinājumu. Lūdzu, uzgaidiet.', action: 'Pagaidiet norādīto laiku un tad mēģiniet vēlreiz.' },
   INTERNAL: { message: 'Serverī radās kļūda.', action: 'Mēģiniet vēlreiz. Ja tas atkārtojas, zvaniet administratoram. Neizsniedziet skaidru naudu.' },
 };

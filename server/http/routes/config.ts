@@ -24,6 +24,8 @@ export function configRoutes(config: Config): Hono<AppEnv> {
     maxCodeAttempts: config.maxCodeAttempts,
     demo: config.mode === 'demo',
     shopName: config.shopName,
+    requireShift: config.requireShift,
+    tillTolerance: formatCents(config.tillToleranceCents),
   };
   const routes = new Hono<AppEnv>();
   routes.get('/', requireRole(...cashierRoles), (c) => c.json(body));
