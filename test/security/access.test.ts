@@ -95,7 +95,10 @@ const adminsOnly = (status: number) => ({ cashier: 403, supervisor: 403, admin: 
 
 /** A name no earlier cell used, so that every admin cell adds something new. */
 let unique = 0;
-const fresh = (prefix: string) => `${prefix}-${(unique += 1)}`;
+function fresh(prefix: string): string {
+  unique += 1;
+  return `${prefix}-${unique}`;
+}
 
 /** The account or location a cell acts on, made by the admin first: a refusal then means the role, never a missing target. */
 async function throwawayUser(): Promise<string> {
