@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { User } from '../../shared/api.ts';
 import type { KeyedLock } from '../cashout/lock.ts';
 import { approverRoles } from '../cashout/types.ts';
+import type { Config } from '../config.ts';
 import type { CashAmount, DeskStore } from '../store/desk-types.ts';
 import { createPayoutCover, type PayoutCover } from './cover.ts';
+import { cashierLockKey } from './lock-key.ts';
 import { loadShiftState, readableShift, type ShiftState } from './shift-state.ts';
 import { closeShift, type DeskContext, type DeskSettings, type MovementInput, moveCash, openShift, signOffShift } from './shift-writes.ts';
 
@@ -32,7 +34,9 @@ export interface DeskService {
   coverPayout: PayoutCover;
 }
 
-export const cashierLockKey = (username: string) => `cashier:${username}`;
+export function deskSettingsOf(config: Pick<Config, 'limits' | 'requireShift' | 'tillToleranceCents'>): DeskSettings {
+  return { currencies: config.limits.map((limits) => limits.currency), requireShift: config.requireShift, tillToleranceCents: config.tillToleranceCents };
+}
 
 export function createDeskService(options: DeskServiceOptions): DeskService {
   const { store, lock } = options;
