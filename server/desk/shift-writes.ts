@@ -136,8 +136,8 @@ export async function closeShift(ctx: DeskContext, actor: User, shiftId: string,
 /** `signer` has been authenticated with their own password by the caller. */
 export async function signOffShift(ctx: DeskContext, shiftId: string, signer: User): Promise<ShiftState> {
   const shift = await existingShift(ctx.store, shiftId);
-  if (!approverRoles.includes(signer.role)) throw new DeskError('FORBIDDEN', 'Only a supervisor can sign off a shift.');
   if (signer.username === shift.cashier) throw new DeskError('SELF_SIGN_OFF');
+  if (!approverRoles.includes(signer.role)) throw new DeskError('FORBIDDEN', 'Only a supervisor can sign off a shift.');
   if (shift.status === 'closed') throw new DeskError('SHIFT_CLOSED', 'This shift is closed already.');
   if (shift.status === 'open') throw new DeskError('WRONG_STATE', 'This shift is still open: the cashier closes it with the count first.');
   const state = await loadShiftState(ctx.store, shift);

@@ -156,7 +156,7 @@ describe.each(harnessStores)('on $name', (harnessStore) => {
 
       const before = await allAudit(h.store);
       await expectDeskRefusal(desk.move(ona, shift.id, { kind: 'pay_in', amountCents: 100, currency: 'EUR', reason: 'found it' }), 'SHIFT_CLOSED');
-      await expectDeskRefusal(desk.signOff(ona, shift.id, ona), 'FORBIDDEN');
+      await expectDeskRefusal(desk.signOff(ona, shift.id, ona), 'SELF_SIGN_OFF');
       await expectDeskRefusal(desk.signOff(ona, shift.id, bob), 'FORBIDDEN');
       await expectDeskRefusal(desk.signOff(bob, shift.id, sam), 'FORBIDDEN');
       expect(await allAudit(h.store)).toEqual(before);
