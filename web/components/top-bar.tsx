@@ -1,7 +1,7 @@
 import type { User } from '../../shared/api.ts';
 import { t } from '../i18n/index.ts';
 
-export type MenuTarget = 'history' | 'report' | 'settings';
+export type MenuTarget = 'history' | 'report' | 'settings' | 'shift';
 
 /** Navigation of the idle home screen; hidden during a cash-out so nobody wanders off mid-payout. */
 export function TopBar({ user, onOpen }: { user: User; onOpen: (target: MenuTarget) => void }) {
@@ -10,6 +10,9 @@ export function TopBar({ user, onOpen }: { user: User; onOpen: (target: MenuTarg
     <div class="top-bar">
       <span class="top-bar__brand">{t('app.name')}</span>
       <nav class="top-bar__nav" aria-label={t('nav.menu')}>
+        <button type="button" class="button button--quiet" data-testid="shift-nav" onClick={() => onOpen('shift')}>
+          {t('nav.shift')}
+        </button>
         <button type="button" class="button button--quiet" data-testid="history-open" onClick={() => onOpen('history')}>
           {t('nav.history')}
         </button>
