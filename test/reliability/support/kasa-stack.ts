@@ -60,6 +60,8 @@ export function liveEnv(simulator: RunningSimulator, macKey: string, dataDir: st
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     PORT: '0',
+    // These stacks test the workflow, not the desk: payouts need no shift unless a test sets it back on.
+    REQUIRE_SHIFT: 'false',
   };
 }
 
