@@ -78,6 +78,7 @@ export async function startThrottleStack(): Promise<ThrottleStack> {
   let held: (username: string) => boolean = () => false;
   let openGate = () => {};
   const counted = {
+    ...accounts,
     async authenticate(username: string, password: string) {
       verifications += 1;
       if (held(username)) await gate;
