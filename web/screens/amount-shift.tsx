@@ -26,7 +26,7 @@ export function ShiftGate({ shift, currency, required, show, children }: ShiftGa
   return (
     <>
       {shift && (
-        <p class="limits" data-testid="amount-available">
+        <p class="limits amount-available" data-testid="amount-available">
           {t('amount.available', { amount: formatMoney(available, currency) })}
         </p>
       )}
