@@ -1,7 +1,7 @@
 import { formatCents, type Currency } from '../../shared/money.ts';
 import { valueOfEntry, type CashEntry } from '../cash-entry.ts';
 import { denominationsOf } from '../denominations.ts';
-import { formatMoney, t } from '../i18n/index.ts';
+import { formatMoney, language, locales, t } from '../i18n/index.ts';
 
 interface CashCountProps {
   /** Prefix of ids and test ids: `float` when opening, `counted` when closing. */
@@ -10,6 +10,14 @@ interface CashCountProps {
   legend: string;
   entry: CashEntry;
   onChange: (entry: CashEntry) => void;
+}
+
+/** A note or coin as printed on it: "€500", "€0.50" (whole amounts without cents, so two fit a row of a small phone). */
+function pieceLabel(cents: number, currency: Currency): string {
+  const digits = cents % 100 === 0 ? 0 : 2;
+  return new Intl.NumberFormat(locales[language()], { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    formatCents(cents) as `${number}`,
+  );
 }
 
 /** One currency's cash, typed as a total or counted note by note and coin by coin (the sum is exact, in cents). */
@@ -37,7 +45,7 @@ export function CashCount({ idPrefix, currency, legend, entry, onChange }: CashC
           <div class="pieces">
             {denominations.map((cents) => (
               <div class="pieces__field" key={cents}>
-                <label for={`${id}-piece-${cents}`}>{formatMoney(formatCents(cents), currency)}</label>
+                <label for={`${id}-piece-${cents}`}>{pieceLabel(cents, currency)}</label>
                 <input
                   id={`${id}-piece-${cents}`}
                   data-testid={`${id}-piece-${cents}`}
