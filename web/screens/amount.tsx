@@ -78,8 +78,8 @@ export function AmountScreen({ config, flow, notice, prefill, onBusyChange }: Am
     } catch (error) {
       const refused = failureOf(error);
       if (refused.code === 'NO_OPEN_SHIFT') return flow.show({ name: 'shift-open' });
-      // The typed amount stays; the cash on hand is read again so the screen shows what the drawer can cover.
-      if (refused.code === 'NOT_ENOUGH_CASH') drawer.reload();
+      // The typed amount stays; the drawer is read again so the screen shows what it can cover, or that the shift is counted.
+      if (refused.code === 'NOT_ENOUGH_CASH' || refused.code === 'SHIFT_CLOSED') drawer.reload();
       setFailure(refused);
       setSending(false);
     }

@@ -80,4 +80,18 @@ describe('amount screen and the drawer', () => {
     await settle();
     expect(shown).toEqual([{ name: 'shift-open' }]);
   });
+
+  it('on SHIFT_CLOSED reads the shift again and shows it waiting for its sign-off instead of the keypad', async () => {
+    server.answer('GET /api/shifts/current', { shift: shift() });
+    server.answer('POST /api/cashouts', { error: { code: 'SHIFT_CLOSED', message: 'Your shift is counted.', action: 'Wait for the sign-off.' } }, 409);
+    screen = mount(<AmountScreen config={withShifts} flow={flow} onBusyChange={() => undefined} />);
+    await settle();
+    pressAll(['1', '0']);
+    server.answer('GET /api/shifts/current', { shift: shift({ status: 'closing', needsSignOff: true }) });
+    screen.click(screen.byTestId('amount-submit'));
+    await settle();
+    expect(screen.has('key-1')).toBe(false);
+    screen.click(screen.byTestId('amount-shift'));
+    expect(shown).toEqual([{ name: 'shift' }]);
+  });
 });
