@@ -70,7 +70,7 @@ export function parseErrorResponse(status: number, bodyText: string): ApiError {
   return new ApiError(status, fallback, errorCatalogue[fallback].message, errorCatalogue[fallback].action);
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let response: Response;
   let text: string;
   try {

@@ -1,4 +1,5 @@
 import type { Cashout } from '../shared/api.ts';
+import type { Shift } from '../shared/desk-api.ts';
 import type { Currency } from '../shared/money.ts';
 import { isOneOf, refusalsOfTheCode, refusalsThatEnd, refusalsToScanAgain } from './error-sets.ts';
 import { failureOf, failureOfCashout, type Failure } from './failure.ts';
@@ -32,7 +33,12 @@ export type Screen =
     }
   | { name: 'history' }
   | { name: 'report' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'shift' }
+  | { name: 'shift-open' }
+  | { name: 'shift-close'; shift: Shift }
+  | { name: 'z-report'; shiftId: string; back: 'shift' | 'shifts' }
+  | { name: 'shifts' };
 
 /** What shows while no cashier is signed in: the session's own screens. */
 export type SessionScreen = { name: 'boot' } | { name: 'offline' } | { name: 'signin' };

@@ -1,4 +1,5 @@
 import type { ConfigResponse, User } from '../shared/api.ts';
+import { DeskRouter, isDeskScreen, type DeskScreen } from './desk-router.tsx';
 import type { FlowControl, Screen } from './flow.ts';
 import { AmountScreen } from './screens/amount.tsx';
 import { BootScreen } from './screens/boot.tsx';
@@ -40,6 +41,7 @@ export function ScreenRouter(props: ScreenRouterProps) {
   if (screen.name === 'amount') {
     return <AmountScreen config={session.config} flow={props.flow} notice={screen.notice} prefill={screen.prefill} onBusyChange={props.onHomeBusy} />;
   }
+  if (isDeskScreen(screen)) return <DeskRouter screen={screen} config={session.config} show={props.flow.show} />;
   if (!deferred) return <BootScreen />;
   return (
     <CashierScreen
@@ -58,7 +60,7 @@ export function ScreenRouter(props: ScreenRouterProps) {
 
 interface CashierScreenProps {
   screens: DeferredScreens;
-  screen: Exclude<Screen, { name: 'amount' }>;
+  screen: Exclude<Screen, { name: 'amount' } | DeskScreen>;
   user: User;
   config: ConfigResponse;
   flow: FlowControl;

@@ -1,25 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectAccessible } from './support/axe.ts';
 import { approveAsSupervisor, checkIdentity, enterCodeByHand, signIn, startCashout } from './support/cashier.ts';
 import { expect, test } from './support/kasa-fixture.ts';
 import { walletWithCode } from './support/wallets.ts';
-
-/** The violations a cashier with a disability would actually be blocked by; minor and moderate ones are left to review. */
-async function seriousViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact ?? '',
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await expect(page.getByTestId(`${screen}-screen`)).toBeVisible();
-  expect(await seriousViolations(page), screen).toEqual([]);
-}
 
 test('every screen of a cash-out, from sign-in to give cash', async ({ page, kasa }) => {
   const { code } = walletWithCode(kasa.simulator, 500_00);

@@ -3,8 +3,8 @@ import { FailureAlert } from './failure-alert.tsx';
 import { Progress } from './progress.tsx';
 
 interface CredentialFieldsProps {
-  /** Prefix of the field ids and test ids: `login` for signing in, `approval` for a supervisor's approval. */
-  idPrefix: 'login' | 'approval';
+  /** Prefix of the field ids and test ids: `login` for signing in, `approval` for a supervisor's approval, `signoff` for a shift's close. */
+  idPrefix: 'login' | 'approval' | 'signoff';
   labels: { username: string; password: string; submit: string; busy: string };
   /** Browsers may fill in the cashier's own login, never a supervisor's approval. */
   autofill: boolean;

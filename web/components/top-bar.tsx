@@ -1,7 +1,7 @@
 import type { User } from '../../shared/api.ts';
 import { t } from '../i18n/index.ts';
 
-export type MenuTarget = 'history' | 'report' | 'settings';
+export type MenuTarget = 'history' | 'report' | 'settings' | 'shift';
 
 /** Navigation of the idle home screen; hidden during a cash-out so nobody wanders off mid-payout. */
 export function TopBar({ user, onOpen }: { user: User; onOpen: (target: MenuTarget) => void }) {
@@ -9,6 +9,10 @@ export function TopBar({ user, onOpen }: { user: User; onOpen: (target: MenuTarg
   return (
     <div class="top-bar">
       <span class="top-bar__brand">{t('app.name')}</span>
+      {/* Beside the brand, not in the menu row: four entries do not fit one row of a 320 px phone. */}
+      <button type="button" class="button button--quiet top-bar__shift" data-testid="shift-nav" onClick={() => onOpen('shift')}>
+        {t('nav.shift')}
+      </button>
       <nav class="top-bar__nav" aria-label={t('nav.menu')}>
         <button type="button" class="button button--quiet" data-testid="history-open" onClick={() => onOpen('history')}>
           {t('nav.history')}

@@ -12,7 +12,9 @@ import type { AmountPrefill, FlowControl } from '../flow.ts';
 import { formatMoney, formatTypedAmount, t } from '../i18n/index.ts';
 import { canonicalAmount, keypadKeyOf, pressKey, typedCents, type KeypadKey } from '../keypad.ts';
 import { loadScanner } from '../scanner-loader.ts';
+import { useCurrentShift } from '../use-current-shift.ts';
 import { useFitText } from '../use-fit-text.ts';
+import { ShiftGate } from './amount-shift.tsx';
 
 interface AmountProps {
   config: ConfigResponse;
@@ -38,6 +40,7 @@ export function AmountScreen({ config, flow, notice, prefill, onBusyChange }: Am
   const [currency, setCurrency] = useState<Currency>(prefill?.currency ?? config.defaultCurrency);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const drawer = useCurrentShift();
 
   const cents = typedCents(input);
   const limits = limitsFor(config, currency);
@@ -73,7 +76,11 @@ export function AmountScreen({ config, flow, notice, prefill, onBusyChange }: Am
     try {
       flow.started(await api.createCashout(amount, currency));
     } catch (error) {
-      setFailure(failureOf(error));
+      const refused = failureOf(error);
+      if (refused.code === 'NO_OPEN_SHIFT') return flow.show({ name: 'shift-open' });
+      // The typed amount stays; the drawer is read again so the screen shows what it can cover, or that the shift is counted.
+      if (refused.code === 'NOT_ENOUGH_CASH' || refused.code === 'SHIFT_CLOSED') drawer.reload();
+      setFailure(refused);
       setSending(false);
     }
   }
@@ -127,15 +134,17 @@ export function AmountScreen({ config, flow, notice, prefill, onBusyChange }: Am
       <p class={overLimit ? 'limits limits--over' : needsApproval ? 'limits limits--approval' : 'limits'} data-testid="amount-limits" role={overLimit ? 'alert' : 'status'}>
         {limitsText()}
       </p>
-      <Keypad onKey={press} disabled={sending} />
-      {failure && <FailureAlert failure={failure} />}
-      {sending ? (
-        <Progress label={t('amount.busy')} />
-      ) : (
-        <button type="button" class="button button--primary button--wide" data-testid="amount-submit" disabled={!payable} onClick={submit}>
-          {t('amount.submit')}
-        </button>
-      )}
+      <ShiftGate shift={drawer.shift} currency={currency} required={config.requireShift} show={flow.show}>
+        <Keypad onKey={press} disabled={sending} />
+        {failure && <FailureAlert failure={failure} />}
+        {sending ? (
+          <Progress label={t('amount.busy')} />
+        ) : (
+          <button type="button" class="button button--primary button--wide" data-testid="amount-submit" disabled={!payable} onClick={submit}>
+            {t('amount.submit')}
+          </button>
+        )}
+      </ShiftGate>
     </ScreenFrame>
   );
 }

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigResponse } from '../../../shared/api.ts';
 import type { FlowControl, Screen } from '../../../web/flow.ts';
 import { AmountScreen } from '../../../web/screens/amount.tsx';
 import { config } from '../cashout-fixture.ts';
+import { settle, startDeskServer } from '../desk-fixture.ts';
 import { mount } from './render.ts';
 
 
@@ -12,7 +13,19 @@ const shown: Screen[] = [];
 const flow: FlowControl = { show: (screen) => shown.push(screen), started: () => undefined, finish: () => undefined };
 let screen: ReturnType<typeof mount> | undefined;
 
-afterEach(() => screen?.unmount());
+let server: Awaited<ReturnType<typeof startDeskServer>>;
+
+// The screen reads the cashier's shift; here none is open and none is required.
+beforeAll(async () => {
+  server = await startDeskServer();
+  server.answer('GET /api/shifts/current', { shift: null });
+});
+afterAll(() => server.close());
+// Each mount's read of the shift is answered before the next test (and before the server closes).
+afterEach(async () => {
+  await settle();
+  screen?.unmount();
+});
 
 function pressAll(keys: string[]) {
   for (const key of keys) screen?.click(screen.byTestId(`key-${key}`));
