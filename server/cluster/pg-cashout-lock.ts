@@ -29,7 +29,7 @@ interface Holding {
  *
  * The in-process queue stays in front, so an instance holds at most one connection per cash-out
  * and waiters of one instance do not each take a connection. A lock taken inside a held task (the
- * cash-out's lock inside its cashier's, for the daily cap) is taken on the same connection, so
+ * cashier's lock inside a cash-out's, around a create's checks) is taken on the same connection, so
  * nesting never waits for a second connection, and `maxHeld` keeps the pool from being drained by
  * holders whose tasks need it for their own short queries.
  */
