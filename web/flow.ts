@@ -32,7 +32,9 @@ export type Screen =
     }
   | { name: 'history' }
   | { name: 'report' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'accounts' }
+  | { name: 'locations' };
 
 /** What shows while no cashier is signed in: the session's own screens. */
 export type SessionScreen = { name: 'boot' } | { name: 'offline' } | { name: 'signin' };
