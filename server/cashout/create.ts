@@ -60,7 +60,15 @@ export async function createCashout(
 }
 
 /** A cash-out as it is first written: created, its Paysera create about to be sent (write-ahead). */
-export function freshCashout(fields: { id: string; amountCents: number; currency: Currency; cashier: string; now: number }): CashoutRecord {
+export function freshCashout(fields: {
+  id: string;
+  amountCents: number;
+  currency: Currency;
+  cashier: string;
+  now: number;
+  shiftId?: string | null;
+  payseraLocationId?: string | null;
+}): CashoutRecord {
   return {
     id: fields.id,
     status: 'created',
@@ -76,5 +84,7 @@ export function freshCashout(fields: { id: string; amountCents: number; currency
     errorCode: null,
     pending: 'create',
     updatedAt: fields.now,
+    shiftId: fields.shiftId ?? null,
+    payseraLocationId: fields.payseraLocationId ?? null,
   };
 }

@@ -16,9 +16,11 @@ import { auditRoutes } from './routes/audit.ts';
 import { cashoutRoutes } from './routes/cashouts.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
+import { locationRoutes } from './routes/locations.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { userRoutes } from './routes/users.ts';
 
 /** The whole HTTP surface (design §3) as one Hono app; `app.request()` drives it in tests. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -41,6 +43,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/cashouts', cashoutRoutes({ service, settings: presentation, checkCredentials, holderNames: deps.holderNames, now }));
   app.route('/api/reports', reportRoutes(service, now));
   app.route('/api', auditRoutes(store, now));
+  app.route('/api/users', userRoutes(deps.accounts));
+  app.route('/api/locations', locationRoutes(store, now));
   // Without a token the route does not exist: a 404 like any unknown path, not a 401 that says it is there.
   if (deps.metrics && config.metricsToken !== null) app.route('/metrics', metricsRoutes(deps.metrics, config.metricsToken));
 

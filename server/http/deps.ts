@@ -15,7 +15,8 @@ export interface AppDeps {
   service: CashoutService;
   /** Read live for the verify screen; the name is never stored. */
   holderNames: HolderNameReader;
-  accounts: Pick<Accounts, 'authenticate'>;
+  /** Sign-in and approval check passwords; admins manage accounts over /api/users. */
+  accounts: Accounts;
   sessions: Pick<SessionManager, 'create' | 'resolve' | 'destroy'>;
   store: Store;
   health: () => Promise<HealthResponse>;

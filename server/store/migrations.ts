@@ -85,4 +85,53 @@ export const migrations: readonly string[] = [
     SELECT RAISE(ABORT, 'the audit key record is set once');
   END;
   `,
+  // The cash desk (desk-types.ts): locations, one current shift per cashier, the cash counted per
+  // currency, the pay-ins and drops between, and the shift and Paysera location each cash-out was
+  // paid out under. Cash-outs written before have neither (null).
+  `
+  CREATE TABLE locations (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL CHECK (name <> ''),
+    paysera_location_id TEXT CHECK (paysera_location_id IS NULL OR paysera_location_id <> ''),
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE shifts (
+    id TEXT PRIMARY KEY NOT NULL,
+    location_id TEXT NOT NULL REFERENCES locations (id),
+    cashier TEXT NOT NULL CHECK (cashier <> ''),
+    status TEXT NOT NULL CHECK (status IN ('open', 'closing', 'closed')),
+    opened_at INTEGER NOT NULL,
+    closed_at INTEGER CHECK ((closed_at IS NULL) = (status = 'open')),
+    signed_off_by TEXT,
+    signed_off_at INTEGER CHECK ((signed_off_at IS NULL) = (signed_off_by IS NULL))
+  ) STRICT;
+  CREATE UNIQUE INDEX shifts_one_current_per_cashier ON shifts (cashier) WHERE status <> 'closed';
+  CREATE INDEX shifts_by_opened_at ON shifts (opened_at);
+
+  CREATE TABLE shift_cash (
+    shift_id TEXT NOT NULL REFERENCES shifts (id),
+    kind TEXT NOT NULL CHECK (kind IN ('float', 'counted', 'expected')),
+    currency TEXT NOT NULL CHECK (length(currency) = 3),
+    amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
+    PRIMARY KEY (shift_id, kind, currency)
+  ) STRICT;
+
+  CREATE TABLE shift_movements (
+    id TEXT PRIMARY KEY NOT NULL,
+    shift_id TEXT NOT NULL REFERENCES shifts (id),
+    kind TEXT NOT NULL CHECK (kind IN ('pay_in', 'drop')),
+    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+    currency TEXT NOT NULL CHECK (length(currency) = 3),
+    reason TEXT NOT NULL CHECK (trim(reason) <> ''),
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL CHECK (actor <> '')
+  ) STRICT;
+  CREATE INDEX shift_movements_by_shift_at ON shift_movements (shift_id, at);
+
+  ALTER TABLE cashouts ADD COLUMN shift_id TEXT REFERENCES shifts (id);
+  ALTER TABLE cashouts ADD COLUMN paysera_location_id TEXT;
+  CREATE INDEX cashouts_by_shift_id ON cashouts (shift_id);
+  `,
 ];

@@ -37,6 +37,8 @@ export interface CashoutRow {
   error_code: string | null;
   pending: string | null;
   updated_at: number;
+  shift_id: string | null;
+  paysera_location_id: string | null;
 }
 
 export interface AuditDbRow {
@@ -69,6 +71,8 @@ export const cashoutColumns = [
   'error_code',
   'pending',
   'updated_at',
+  'shift_id',
+  'paysera_location_id',
 ] as const satisfies readonly (keyof CashoutRow)[];
 
 export function userFromRow(row: UserRow): UserRecord {
@@ -115,6 +119,8 @@ export function cashoutFromRow(row: CashoutRow): CashoutRecord {
     errorCode: row.error_code as ErrorCode | null,
     pending: row.pending as PendingOperation | null,
     updatedAt: row.updated_at,
+    shiftId: row.shift_id,
+    payseraLocationId: row.paysera_location_id,
   };
 }
 
@@ -134,6 +140,8 @@ export function cashoutToRow(cashout: CashoutRecord): CashoutRow {
     error_code: cashout.errorCode,
     pending: cashout.pending,
     updated_at: cashout.updatedAt,
+    shift_id: cashout.shiftId,
+    paysera_location_id: cashout.payseraLocationId,
   };
 }
 

@@ -20,6 +20,7 @@ import {
 } from './rows.ts';
 import type { AuditInput, CashoutRecord, Store, UserRecord } from './types.ts';
 import { definedOnly } from './defined-only.ts';
+import { createSqliteDesk } from './sqlite-desk.ts';
 
 export interface SqliteStoreOptions {
   dataDir: string;
@@ -110,6 +111,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const group = createGroupCommit(db);
 
   return {
+    ...createSqliteDesk(db, audit, group),
+
     async createUser(user, event) {
       createUser.immediate(user, event);
     },

@@ -1,5 +1,6 @@
 import type { CashoutStatus, Role } from '../../shared/api.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
+import type { DeskStore } from './desk-types.ts';
 
 /**
  * The store as the rest of the server sees it. Async so that a PostgreSQL implementation can
@@ -41,6 +42,10 @@ export interface CashoutRecord {
   errorCode: ErrorCode | null;
   pending: PendingOperation | null;
   updatedAt: number;
+  /** The cash-desk shift it was paid out in; null before the desk, or with REQUIRE_SHIFT off and no shift. */
+  shiftId: string | null;
+  /** The shift's location's Paysera id as it was at create: every Wallet call of the cash-out signs with it. */
+  payseraLocationId: string | null;
 }
 
 export interface AuditInput {
@@ -101,7 +106,7 @@ export interface PoolStats {
   waiting: number;
 }
 
-export interface Store {
+export interface Store extends DeskStore {
   /** With `audit`, the event is appended in the same transaction as the change. */
   createUser(user: UserRecord, audit?: AuditInput): Promise<void>;
   getUser(username: string): Promise<UserRecord | null>;

@@ -91,6 +91,25 @@ interface RouteRow {
 
 const signedInOnly = (status: number) => ({ cashier: status, supervisor: status, admin: status, none: 401 });
 const supervisorsOnly = { cashier: 403, supervisor: 200, admin: 200, none: 401 };
+const adminsOnly = (status: number) => ({ cashier: 403, supervisor: 403, admin: status, none: 401 });
+
+/** A name no earlier cell used, so that every admin cell adds something new. */
+let unique = 0;
+const fresh = (prefix: string) => `${prefix}-${(unique += 1)}`;
+
+/** The account or location a cell acts on, made by the admin first: a refusal then means the role, never a missing target. */
+async function throwawayUser(): Promise<string> {
+  const username = fresh('throwaway');
+  const response = await clients.admin.request('POST', '/api/users', { username, role: 'cashier', password: 'throwaway-password-1' });
+  if (response.status !== 201) throw new Error(`add user: ${response.status} ${response.text}`);
+  return username;
+}
+
+async function throwawayLocation(): Promise<string> {
+  const response = await clients.admin.request('POST', '/api/locations', { name: fresh('Throwaway shop') });
+  if (response.status !== 201) throw new Error(`add location: ${response.status} ${response.text}`);
+  return (response.json as { location: { id: string } }).location.id;
+}
 
 const table: RouteRow[] = [
   {
@@ -152,6 +171,24 @@ const table: RouteRow[] = [
   { route: 'GET /api/audit.csv', expected: supervisorsOnly, call: (who) => clients[who].request('GET', '/api/audit.csv') },
   { route: 'GET /api/audit/verify', expected: supervisorsOnly, call: (who) => clients[who].request('GET', '/api/audit/verify') },
   { route: 'GET /api/health', expected: { cashier: 200, supervisor: 200, admin: 200, none: 200 }, call: (who) => clients[who].request('GET', '/api/health') },
+  { route: 'GET /api/locations', expected: signedInOnly(200), call: (who) => clients[who].request('GET', '/api/locations') },
+  { route: 'POST /api/locations', expected: adminsOnly(201), call: (who) => clients[who].request('POST', '/api/locations', { name: fresh(`Shop of ${who}`) }) },
+  {
+    route: 'PATCH /api/locations/:id',
+    expected: adminsOnly(200),
+    call: async (who) => clients[who].request('PATCH', `/api/locations/${await throwawayLocation()}`, { name: fresh('Renamed shop') }),
+  },
+  { route: 'GET /api/users', expected: adminsOnly(200), call: (who) => clients[who].request('GET', '/api/users') },
+  {
+    route: 'POST /api/users',
+    expected: adminsOnly(201),
+    call: (who) => clients[who].request('POST', '/api/users', { username: fresh(`added-by-${who}`), role: 'admin', password: 'a-fresh-password-9' }),
+  },
+  {
+    route: 'PATCH /api/users/:username',
+    expected: adminsOnly(200),
+    call: async (who) => clients[who].request('PATCH', `/api/users/${await throwawayUser()}`, { role: 'admin' }),
+  },
 ];
 
 const cells = table.flatMap((row) => everyone.map((who) => ({ row, who, status: row.expected[who] })));
@@ -162,6 +199,19 @@ describe('access table: every route × every role × no session', () => {
     expect({ status: response.status, body: response.status === status ? '' : response.text }).toEqual({ status, body: '' });
     if (status === 401) expect(response.json).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     if (status === 403) expect(response.json).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('the admin routes refused to everyone else', () => {
+  it('left no trace: no account or location added, renamed or promoted by a refused cell', async () => {
+    const accounts = (await clients.admin.request('GET', '/api/users')).json as { users: { username: string; role: string }[] };
+    const locations = (await clients.admin.request('GET', '/api/locations')).json as { locations: { name: string }[] };
+    expect(accounts.users.filter((user) => user.username.startsWith('added-by-')).map((user) => user.username.replace(/-\d+$/, ''))).toEqual(['added-by-admin']);
+    expect(locations.locations.filter((location) => location.name.startsWith('Shop of ')).map((location) => location.name.replace(/-\d+$/, ''))).toEqual(['Shop of admin']);
+    expect(locations.locations.filter((location) => location.name.startsWith('Renamed shop'))).toHaveLength(1);
+    const throwaways = accounts.users.filter((user) => user.username.startsWith('throwaway-'));
+    expect(throwaways).toHaveLength(4);
+    expect(throwaways.filter((user) => user.role === 'admin')).toHaveLength(1);
   });
 });
 

@@ -2,13 +2,14 @@ import type pg from 'pg';
 import { advisoryLock } from './advisory-locks.ts';
 import { connect, query } from './pool.ts';
 import { clusterSchemaSql } from '../../cluster/postgres-schema.ts';
+import { deskTables } from './desk-schema.ts';
 import { auditKeyRecord, coreTables } from './schema.ts';
 
 /**
  * The schema steps in the order they are applied; version n is the n-th entry. A step that has
  * shipped is never edited: a change is one more entry at the end of this list.
  */
-export const pgMigrations: readonly string[] = [coreTables, auditKeyRecord, clusterSchemaSql];
+export const pgMigrations: readonly string[] = [coreTables, auditKeyRecord, clusterSchemaSql, deskTables];
 
 /**
  * Brings the schema up to `steps`, each step in its own transaction and recorded in

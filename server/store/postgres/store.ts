@@ -5,6 +5,7 @@ import { type CashoutRow, cashoutColumns as cashoutDataColumns, cashoutFromRow, 
 import type { CashoutRecord, Store, UserRecord } from '../types.ts';
 import { createPgAuditLog } from './audit.ts';
 import { bindPgAuditKey } from './audit-key.ts';
+import { createPgDesk } from './desk.ts';
 import { migratePg } from './migrations.ts';
 import { inTransaction, openPool, type PoolOptions, query } from './pool.ts';
 import { definedOnly } from '../defined-only.ts';
@@ -56,6 +57,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   };
 
   return {
+    ...createPgDesk(pool, audit),
+
     async createUser(user, event) {
       await inTransaction(pool, async (client) => {
         await query(client, 'INSERT INTO users (username, role, password_hash, disabled, created_at) VALUES ($1, $2, $3, $4, $5)', [

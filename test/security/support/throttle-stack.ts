@@ -76,6 +76,7 @@ export async function startThrottleStack(): Promise<ThrottleStack> {
   let held: (username: string) => boolean = () => false;
   let openGate = () => {};
   const counted = {
+    ...accounts,
     async authenticate(username: string, password: string) {
       verifications += 1;
       if (held(username)) await gate;

@@ -26,7 +26,7 @@ afterEach(async () => {
 
 describe('accounts', () => {
   it('adds a user with a scrypt hash and lists it without the hash', async () => {
-    expect(await accounts.add('anna', 'cashier', password)).toEqual({ username: 'anna', role: 'cashier' });
+    expect(await accounts.add('anna', 'cashier', password)).toEqual({ username: 'anna', role: 'cashier', disabled: false, createdAt: 42 });
     expect((await store.getUser('anna'))?.passwordHash).toMatch(/^scrypt\$/);
     expect(await accounts.list()).toEqual([{ username: 'anna', role: 'cashier', disabled: false, createdAt: 42 }]);
   });
@@ -48,7 +48,7 @@ describe('accounts', () => {
   });
 
   it('lower-cases and trims the username', async () => {
-    expect(await accounts.add(' Anna ', 'cashier', password)).toEqual({ username: 'anna', role: 'cashier' });
+    expect(await accounts.add(' Anna ', 'cashier', password)).toMatchObject({ username: 'anna', role: 'cashier' });
     expect(await accounts.authenticate('ANNA', password)).toEqual({ username: 'anna', role: 'cashier' });
   });
 
@@ -60,7 +60,7 @@ describe('accounts', () => {
     await expect(accounts.add('anna', 'cashier', '123456789')).rejects.toThrow(/at least 10/);
     await expect(accounts.add('anna', 'cashier', 'x'.repeat(257))).rejects.toThrow(/at most 256/);
     await accounts.add('a.b_c-9', 'admin', '1234567890');
-    await expect(accounts.add('A.B_C-9', 'cashier', password)).rejects.toThrow(new AccountError('The user "a.b_c-9" already exists.'));
+    await expect(accounts.add('A.B_C-9', 'cashier', password)).rejects.toThrow(new AccountError('The user "a.b_c-9" already exists.', 'taken'));
     expect(await accounts.list()).toHaveLength(1);
   });
 
@@ -94,7 +94,84 @@ describe('accounts', () => {
   });
 
   it('names the unknown user for disable and setPassword', async () => {
-    await expect(accounts.disable('ghost')).rejects.toThrow(new AccountError('There is no user "ghost".'));
+    await expect(accounts.disable('ghost')).rejects.toThrow(new AccountError('There is no user "ghost".', 'unknown-user'));
     await expect(accounts.setPassword('ghost', password)).rejects.toThrow(/no user "ghost"/);
+  });
+
+  it('changes a role and enables a disabled account, each an audit event naming the actor of the call', async () => {
+    const cli = createAccounts(store, { actor: 'cli:root' });
+    await cli.add('root', 'admin', password);
+    await cli.add('anna', 'cashier', password, 'root');
+    await cli.setRole('anna', 'supervisor', 'root');
+    await cli.disable('anna', 'root');
+    expect(await accounts.authenticate('anna', password)).toBeNull();
+    await cli.enable('Anna', 'root');
+    expect(await accounts.authenticate('anna', password)).toEqual({ username: 'anna', role: 'supervisor' });
+    await cli.setRole('anna', 'cashier');
+    const trail = await store.listAudit(0, Number.MAX_SAFE_INTEGER);
+    expect(trail.map(({ actor, action, outcome }) => ({ actor, action, outcome }))).toEqual([
+      { actor: 'cli:root', action: 'user.add', outcome: 'root as admin' },
+      { actor: 'root', action: 'user.add', outcome: 'anna as cashier' },
+      { actor: 'root', action: 'user.role', outcome: 'anna from cashier to supervisor' },
+      { actor: 'root', action: 'user.disable', outcome: 'anna' },
+      { actor: 'root', action: 'user.enable', outcome: 'anna' },
+      { actor: 'cli:root', action: 'user.role', outcome: 'anna from supervisor to cashier' },
+    ]);
+  });
+
+  it('keeps a session signed in across a role change, answering with the new role at its next request', async () => {
+    await accounts.add('anna', 'cashier', password);
+    const sessions = createSessionManager({ store });
+    const token = await sessions.create('anna');
+    await accounts.setRole('anna', 'admin');
+    expect(await sessions.resolve(token)).toEqual({ username: 'anna', role: 'admin' });
+    await accounts.setRole('anna', 'cashier');
+    expect(await sessions.resolve(token)).toEqual({ username: 'anna', role: 'cashier' });
+  });
+
+  it('makes several changes in one update, and records nothing for a value that is already so', async () => {
+    await accounts.add('anna', 'cashier', password);
+    const sessions = createSessionManager({ store });
+    const token = await sessions.create('anna');
+    expect(await accounts.update('anna', { role: 'supervisor', password: 'a-new-password', disabled: false }, 'root')).toEqual({
+      username: 'anna',
+      role: 'supervisor',
+      disabled: false,
+      createdAt: 42,
+    });
+    expect(await sessions.resolve(token)).toBeNull();
+    expect(await accounts.authenticate('anna', 'a-new-password')).toEqual({ username: 'anna', role: 'supervisor' });
+    await accounts.update('anna', { role: 'supervisor', disabled: false }, 'root');
+    const actions = (await store.listAudit(0, Number.MAX_SAFE_INTEGER)).map((row) => row.action);
+    expect(actions).toEqual(['user.add', 'user.role', 'user.passwd']);
+  });
+
+  it('refuses an actor demoting or disabling their own account, changing nothing', async () => {
+    await accounts.add('root', 'admin', password);
+    const sessions = createSessionManager({ store });
+    const token = await sessions.create('root');
+    const before = await store.listAudit(0, Number.MAX_SAFE_INTEGER);
+    for (const change of [{ role: 'supervisor' as const }, { disabled: true }, { password: 'another-pass-2', disabled: true }, { role: 'cashier' as const, password: 'another-pass-2' }]) {
+      await expect(accounts.update('root', change, 'root'), JSON.stringify(change)).rejects.toThrow(
+        new AccountError('You cannot demote or disable your own account; ask another admin.', 'own-account'),
+      );
+    }
+    await expect(accounts.disable('root', 'root')).rejects.toMatchObject({ refusal: 'own-account' });
+    expect(await store.getUser('root')).toMatchObject({ role: 'admin', disabled: false });
+    expect(await accounts.authenticate('root', password)).toEqual({ username: 'root', role: 'admin' });
+    expect(await sessions.resolve(token)).toEqual({ username: 'root', role: 'admin' });
+    expect(await store.listAudit(0, Number.MAX_SAFE_INTEGER)).toEqual(before);
+    await accounts.update('root', { password: 'another-pass-2', disabled: false, role: 'admin' }, 'root');
+    expect(await accounts.authenticate('root', 'another-pass-2')).toEqual({ username: 'root', role: 'admin' });
+  });
+
+  it('says why it refused: an unknown user, a taken username, or invalid input', async () => {
+    await accounts.add('anna', 'cashier', password);
+    await expect(accounts.update('ghost', { role: 'admin' })).rejects.toMatchObject({ refusal: 'unknown-user' });
+    await expect(accounts.add('anna', 'admin', password)).rejects.toMatchObject({ refusal: 'taken' });
+    await expect(accounts.add('a', 'admin', password)).rejects.toMatchObject({ refusal: 'invalid' });
+    await expect(accounts.update('anna', { password: 'short' })).rejects.toMatchObject({ refusal: 'invalid' });
+    await expect(accounts.update('anna', { role: 'boss' as 'admin' })).rejects.toMatchObject({ refusal: 'invalid' });
+    expect(await store.getUser('anna')).toMatchObject({ role: 'cashier' });
   });
 });

@@ -37,7 +37,7 @@ describe('openDatabase', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
       const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all();
-      expect(tables.map((table) => table.name)).toEqual(['audit', 'audit_key', 'cashouts', 'sessions', 'users']);
+      expect(tables.map((table) => table.name)).toEqual(['audit', 'audit_key', 'cashouts', 'locations', 'sessions', 'shift_cash', 'shift_movements', 'shifts', 'users']);
       const triggers = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
       expect(triggers.map((trigger) => trigger.name)).toEqual(['audit_key_is_set_once', 'audit_key_refuses_delete', 'audit_refuses_delete', 'audit_refuses_update']);
     } finally {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StaleCashoutError } from '../../../server/store/errors.ts';
 import type { AuditInput, CashoutRecord, Store } from '../../../server/store/types.ts';
+import { deskContract } from './desk-contract.ts';
 import type { StoreFactory } from './store-factories.ts';
 
 /** What every Store must do, whatever keeps its data: run by store-contract.test.ts once per kind of store. */
@@ -21,6 +22,8 @@ export function cashout(overrides: Partial<CashoutRecord> = {}): CashoutRecord {
     errorCode: null,
     pending: null,
     updatedAt: 1_000,
+    shiftId: null,
+    payseraLocationId: null,
     ...overrides,
   };
 }
@@ -328,5 +331,9 @@ export function storeContract(factory: StoreFactory): void {
       await factory.exec('UPDATE audit SET amount_cents = 99999 WHERE seq = 3');
       expect(await store.verifyAudit()).toMatchObject({ ok: false, count: 5, firstBadSeq: 3 });
     });
+  });
+
+  describe('cash desk', () => {
+    deskContract({ factory, store: () => store, open, cashout });
   });
 }

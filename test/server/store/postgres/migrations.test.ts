@@ -47,6 +47,27 @@ describe('PostgreSQL migrations', () => {
     }
   });
 
+  it('brings a database of the schema before the cash desk up to date, its cash-outs paid out in no shift', async () => {
+    const pool = openPool(database.url);
+    try {
+      await migratePg(pool, pgMigrations.slice(0, -1));
+    } finally {
+      await pool.end();
+    }
+    await runPgSql(
+      database.url,
+      "INSERT INTO cashouts (id, status, amount_cents, currency, transaction_key, created_at, cashier, confirmed_at, updated_at) VALUES ('old', 'confirmed', 4200, 'EUR', 'tk-old', 10, 'anna', 20, 20)",
+    );
+    const store = await openPostgresStore({ url: database.url, auditKey });
+    try {
+      expect(await versions()).toEqual(pgMigrations.map((_, index) => index + 1));
+      expect(await store.getCashout('old')).toMatchObject({ status: 'confirmed', amountCents: 4200, shiftId: null, payseraLocationId: null });
+      expect(await store.listShiftCashouts('any')).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a database migrated by a newer Kasa', async () => {
     await (await openPostgresStore({ url: database.url, auditKey })).close();
     await runPgSql(database.url, `INSERT INTO kasa_schema_version (version, applied_at) VALUES (${pgMigrations.length + 1}, 0)`);
