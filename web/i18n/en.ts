@@ -194,8 +194,6 @@ export const en = {
   'role.cashier': 'Cashier',
   'role.supervisor': 'Supervisor',
   'role.admin': 'Administrator',
-  'admin.state': 'State',
-  'admin.active': 'Active',
   'admin.disabled': 'Disabled',
   'admin.saving': 'Saving…',
   'admin.done': 'Done',

@@ -199,8 +199,6 @@ export const et: Messages = {
   'role.cashier': 'Kassiir',
   'role.supervisor': 'Juhataja',
   'role.admin': 'Administraator',
-  'admin.state': 'Olek',
-  'admin.active': 'Aktiivne',
   'admin.disabled': 'Keelatud',
   'admin.saving': 'Salvestamine…',
   'admin.done': 'Valmis',

@@ -203,8 +203,6 @@ export const lt: Messages = {
   'role.cashier': 'Kasininkas',
   'role.supervisor': 'Vadovas',
   'role.admin': 'Administratorius',
-  'admin.state': 'Būsena',
-  'admin.active': 'Aktyvi',
   'admin.disabled': 'Išjungta',
   'admin.saving': 'Išsaugoma…',
   'admin.done': 'Baigta',

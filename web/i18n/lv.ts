@@ -201,8 +201,6 @@ export const lv: Messages = {
   'role.cashier': 'Kasieris',
   'role.supervisor': 'Vadītājs',
   'role.admin': 'Administrators',
-  'admin.state': 'Stāvoklis',
-  'admin.active': 'Aktīvs',
   'admin.disabled': 'Atspējots',
   'admin.saving': 'Saglabā…',
   'admin.done': 'Gatavs',

@@ -12,7 +12,7 @@ import { useLoad } from '../use-load.ts';
 import { AccountAdd } from './admin-account-add.tsx';
 import { AccountEdit } from './admin-account-edit.tsx';
 import { NewPassword } from './admin-new-password.tsx';
-import { AdminNotice } from './admin-panel.tsx';
+import { AdminNotice, DisabledMark } from './admin-panel.tsx';
 import { roleName } from './admin-role-select.tsx';
 import './admin.css';
 
@@ -82,16 +82,16 @@ export function AccountsScreen({ user, show }: { user: User; show: (screen: Scre
 
 function AccountList({ accounts, onOpen }: { accounts: Account[]; onOpen: (account: Account) => void }) {
   return (
-    <DataTable columns={[{ label: t('accounts.username') }, { label: t('accounts.role') }, { label: t('admin.state') }]}>
+    <DataTable columns={[{ label: t('accounts.username') }, { label: t('accounts.role') }]}>
       {accounts.map((account) => (
         <tr key={account.username} data-testid={`account-row-${account.username}`}>
           <td>
             <button type="button" class="admin-row-open" data-testid={`account-open-${account.username}`} onClick={() => onOpen(account)}>
               {account.username}
             </button>
+            {account.disabled && <DisabledMark />}
           </td>
-          <td>{roleName(account.role)}</td>
-          <td>{t(account.disabled ? 'admin.disabled' : 'admin.active')}</td>
+          <td class="admin-word">{roleName(account.role)}</td>
         </tr>
       ))}
     </DataTable>

@@ -9,7 +9,7 @@ import type { Screen } from '../flow.ts';
 import { t } from '../i18n/index.ts';
 import { useLoad } from '../use-load.ts';
 import { LocationForm } from './admin-location-form.tsx';
-import { AdminNotice } from './admin-panel.tsx';
+import { AdminNotice, DisabledMark } from './admin-panel.tsx';
 import './admin.css';
 
 type View = { kind: 'list'; notice?: string } | { kind: 'add' } | { kind: 'edit'; location: Location };
@@ -51,16 +51,16 @@ export function LocationsScreen({ show }: { show: (screen: Screen) => void }) {
 function LocationList({ locations, onOpen }: { locations: Location[]; onOpen: (location: Location) => void }) {
   if (locations.length === 0) return <p class="lead">{t('locations.empty')}</p>;
   return (
-    <DataTable columns={[{ label: t('locations.name') }, { label: t('locations.payseraShort') }, { label: t('admin.state') }]}>
+    <DataTable columns={[{ label: t('locations.name') }, { label: t('locations.payseraShort') }]}>
       {locations.map((location) => (
         <tr key={location.id} data-testid={`location-row-${location.name}`}>
           <td>
             <button type="button" class="admin-row-open" data-testid={`location-open-${location.name}`} onClick={() => onOpen(location)}>
               {location.name}
             </button>
+            {location.disabled && <DisabledMark />}
           </td>
           <td class="admin-code">{location.payseraLocationId ?? t('locations.noPaysera')}</td>
-          <td>{t(location.disabled ? 'admin.disabled' : 'admin.active')}</td>
         </tr>
       ))}
     </DataTable>

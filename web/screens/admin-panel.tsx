@@ -73,3 +73,8 @@ export function AdminNotice({ text }: { text: string }) {
     </p>
   );
 }
+
+/** Beside the name of a disabled account or location; an enabled one carries no mark, which keeps the list two columns wide on a phone. */
+export function DisabledMark() {
+  return <span class="admin-disabled">{t('admin.disabled')}</span>;
+}

@@ -39,11 +39,11 @@ async function noticeShown(): Promise<string> {
 const cells = (name: string) => [...screen.byTestId(`location-row-${name}`).querySelectorAll('td')].map((cell) => cell.textContent);
 
 describe('locations screen', () => {
-  it('lists each location with its Paysera id and state', async () => {
+  it('lists each location with its Paysera id, marking the disabled ones', async () => {
     api.locations.set('loc-b', { id: 'loc-b', name: 'Bag 1', payseraLocationId: null, disabled: true });
     await open();
-    expect(cells('Shop')).toEqual(['Shop', 'pl-77', 'Active']);
-    expect(cells('Bag 1')).toEqual(['Bag 1', 'none', 'Disabled']);
+    expect(cells('Shop')).toEqual(['Shop', 'pl-77']);
+    expect(cells('Bag 1')).toEqual(['Bag 1Disabled', 'none']);
   });
 
   it('adds a location with a Paysera id, trimmed, and one without sends no id at all', async () => {
@@ -53,7 +53,7 @@ describe('locations screen', () => {
     type('locations-paysera', ' bag-3 ');
     screen.click(screen.byTestId('locations-save'));
     expect(await noticeShown()).toBe('Location Field bag 3 saved.');
-    await vi.waitFor(() => expect(cells('Field bag 3')).toEqual(['Field bag 3', 'bag-3', 'Active']));
+    await vi.waitFor(() => expect(cells('Field bag 3')).toEqual(['Field bag 3', 'bag-3']));
 
     screen.click(screen.byTestId('locations-add'));
     type('locations-name', 'Kiosk');
@@ -91,7 +91,7 @@ describe('locations screen', () => {
     screen.click(screen.byTestId('location-open-Main shop'));
     type('locations-paysera', '');
     screen.click(screen.byTestId('locations-save'));
-    await vi.waitFor(() => expect(cells('Main shop')).toEqual(['Main shop', 'none', 'Active']));
+    await vi.waitFor(() => expect(cells('Main shop')).toEqual(['Main shop', 'none']));
     expect(api.changes().map(({ method, url, body }) => [method, url, body])).toEqual([
       ['PATCH', '/api/locations/loc-a', { name: 'Main shop' }],
       ['PATCH', '/api/locations/loc-a', { payseraLocationId: null }],
@@ -103,10 +103,10 @@ describe('locations screen', () => {
     screen.click(screen.byTestId('location-open-Shop'));
     screen.click(screen.byTestId('locations-disable'));
     expect(await noticeShown()).toBe('Shop is disabled: no new shifts open there.');
-    await vi.waitFor(() => expect(cells('Shop')).toEqual(['Shop', 'pl-77', 'Disabled']));
+    await vi.waitFor(() => expect(cells('Shop')).toEqual(['ShopDisabled', 'pl-77']));
     screen.click(screen.byTestId('location-open-Shop'));
     screen.click(screen.byTestId('locations-enable'));
-    await vi.waitFor(() => expect(cells('Shop')).toEqual(['Shop', 'pl-77', 'Active']));
+    await vi.waitFor(() => expect(cells('Shop')).toEqual(['Shop', 'pl-77']));
     expect(api.changes().map((request) => request.body)).toEqual([{ disabled: true }, { disabled: false }]);
   });
 
