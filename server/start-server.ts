@@ -11,6 +11,8 @@ import { startSessionPurger } from './auth/session-purger.ts';
 import { createSessionManager } from './auth/sessions.ts';
 import { createCashoutService, defaultCodeLimits, startSweeper } from './cashout/service.ts';
 import { createLocalCoordination } from './cluster/coordination.ts';
+import { createDeskService, deskSettingsOf } from './desk/service.ts';
+import { ensureDemoShift } from './demo-shift.ts';
 import { openPgCoordination } from './cluster/pg-coordination.ts';
 import { cashoutSettingsOf, type Config } from './config.ts';
 import { gracefulCloser } from './graceful-close.ts';
@@ -139,6 +141,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     const accounts = createAccounts(store);
     const sessions = createSessionManager({ store, idleMs: config.sessionIdleHours * 3_600_000 });
+    // One lock for both: a shift's writes and its cashier's payouts take `cashier:<username>` in turn.
+    const desk = createDeskService({ store, lock: coordination.cashoutLock, settings: deskSettingsOf(config) });
     const service = createCashoutService({
       store,
       wallet,
@@ -147,14 +151,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       lock: coordination.cashoutLock,
       codeThrottle: coordination.rateLimiter('cashout-code', defaultCodeLimits),
       onFinalStatus: metrics.cashoutFinished,
+      cover: desk.coverPayout,
     });
 
     const demoAccounts = demoPasswords ? await ensureDemoAccounts(store, accounts, demoPasswords) : undefined;
+    // Without REQUIRE_SHIFT the demo pays out outside any shift, as it did before the desk.
+    const [firstCurrency] = config.limits;
+    if (demoAccounts && config.requireShift && firstCurrency) await ensureDemoShift(store, desk, firstCurrency.currency);
 
     const drain = createRequestDrain();
     const app = createApp({
       config,
       service,
+      desk,
       accounts,
       sessions,
       store,

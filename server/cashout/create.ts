@@ -1,4 +1,5 @@
 import type { Currency } from '../../shared/money.ts';
+import type { PayoutCover } from '../desk/cover.ts';
 import type { CashoutRecord } from '../store/types.ts';
 import { advance, amendRecord } from './advance.ts';
 import type { Attribution, CashoutContext } from './context.ts';
@@ -15,14 +16,17 @@ function enforce(rule: RuleResult): void {
 /**
  * Checks the limits, records the cash-out, then creates the Paysera transaction. The record comes
  * first, so a create whose answer is lost is still known and its stray transaction can be found.
- * The caller holds the cash-out's lock (on the id it chose), so the sweeper cannot take the
- * record's pending create for one cut short by a crash while the call is still in flight.
+ * The caller holds the cashier's lock, so no other payout or movement of the drawer runs between the
+ * limits and drawer checks and the insert, and the cash-out's lock (on the id it chose), so the
+ * sweeper cannot take the record's pending create for one cut short by a crash while the call is
+ * still in flight.
  */
 export async function createCashout(
   ctx: CashoutContext,
   actor: Actor,
   input: { amountCents: number; currency: Currency },
   id: string,
+  cover: PayoutCover,
 ): Promise<CashoutRecord> {
   const { settings } = ctx;
   const { amountCents, currency } = input;
@@ -32,9 +36,12 @@ export async function createCashout(
     const day = localDayOf(now);
     enforce(checkDailyCap(settings, amountCents, currency, await ctx.store.listCashouts(day.from, day.to, actor.username)));
   }
+  const drawer = await cover(actor.username, amountCents, currency);
+  if (!drawer.ok) throw new CashoutError(drawer.code, drawer.message);
 
   const by: Attribution = { actor: actor.username, action: 'cashout.create' };
-  const record = freshCashout({ id, amountCents, currency, cashier: actor.username, now });
+  const { shiftId, payseraLocationId } = drawer;
+  const record = freshCashout({ id, amountCents, currency, cashier: actor.username, now, shiftId, payseraLocationId });
   await ctx.store.insertCashout(record, { ...by, cashoutId: record.id, amountCents, currency, outcome: 'pending' });
 
   const outcome = await callWallet(() =>

@@ -3,6 +3,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { CashoutStatus, User } from '../../shared/api.ts';
 import { createRateLimiter } from '../auth/throttle.ts';
 import type { RateLimiter, RateLimiterOptions } from '../auth/throttle.ts';
+import { noShiftCover, type PayoutCover } from '../desk/cover.ts';
+import { cashierLockKey } from '../desk/lock-key.ts';
 import type { CashoutRecord, Store } from '../store/types.ts';
 import type { WalletClient } from '../wallet/types.ts';
 import { approveCashout } from './approve.ts';
@@ -10,7 +12,7 @@ import { cancelCashout, settleBeforeCancel } from './cancel.ts';
 import { confirmCashout } from './confirm.ts';
 import type { Attribution, CashoutContext, CashoutLog } from './context.ts';
 import { createCashout } from './create.ts';
-import { hasDailyCap, mayAccess } from './limits.ts';
+import { mayAccess } from './limits.ts';
 import { createKeyedLock, type KeyedLock } from './lock.ts';
 import { isSettled } from './machine.ts';
 import { mayStillArrive, refuseWhileArriving } from './cut-short.ts';
@@ -38,8 +40,10 @@ export interface CashoutServiceOptions {
   codeThrottle?: RateLimiter;
   /** Told once per cash-out, when its status becomes final. */
   onFinalStatus?: (status: CashoutStatus) => void;
-  /** One task at a time per cash-out (and per cashier under a daily cap); in-process by default, across instances on PostgreSQL. */
+  /** One task at a time per cash-out (and per cashier for creates); in-process by default, across instances on PostgreSQL. */
   lock?: KeyedLock;
+  /** Asks the cash desk whether the cashier's drawer can cover a payout; without a desk every payout is outside any shift. */
+  cover?: PayoutCover;
 }
 
 /** 10 wrong codes per 10 minutes cost no wait, then 30 s doubling. */
@@ -64,6 +68,7 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
     onFinalStatus: options.onFinalStatus ?? (() => {}),
   };
   const lock = options.lock ?? createKeyedLock();
+  const cover = options.cover ?? (async () => noShiftCover);
 
   async function load(actor: Actor, id: string): Promise<CashoutRecord> {
     const record = await ctx.store.getCashout(id);
@@ -101,10 +106,9 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
   return {
     create(actor, input) {
       const id = ctx.newId();
-      const created = () => lock.run(id, () => createCashout(ctx, actor, input, id));
-      // With a daily cap, one create at a time per cashier, so two at once cannot both pass it;
-      // without one there is nothing to count, and creates need not queue behind each other.
-      return !hasDailyCap(ctx.settings) ? created() : lock.run(`cashier:${actor.username}`, created);
+      // One create at a time per cashier, under the lock the desk's writes to the drawer take too,
+      // so two payouts (or a payout and a drop) cannot both pass the daily cap or the drawer's cash.
+      return lock.run(cashierLockKey(actor.username), () => lock.run(id, () => createCashout(ctx, actor, input, id, cover)));
     },
 
     async get(actor, id) {

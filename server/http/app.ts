@@ -21,6 +21,7 @@ import { metricsRoutes } from './routes/metrics.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
+import { shiftRoutes } from './routes/shifts.ts';
 
 /** The whole HTTP surface (design §3) as one Hono app; `app.request()` drives it in tests. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', auditRoutes(store, now));
   app.route('/api/users', userRoutes(deps.accounts));
   app.route('/api/locations', locationRoutes(store, now));
+  app.route('/api/shifts', shiftRoutes({ desk: deps.desk, checkCredentials, now }));
   // Without a token the route does not exist: a 404 like any unknown path, not a 401 that says it is there.
   if (deps.metrics && config.metricsToken !== null) app.route('/metrics', metricsRoutes(deps.metrics, config.metricsToken));
 

@@ -4,6 +4,7 @@ import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { SessionManager } from '../auth/sessions.ts';
 import type { CashoutService } from '../cashout/types.ts';
 import type { Config } from '../config.ts';
+import type { DeskService } from '../desk/service.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/types.ts';
@@ -13,6 +14,8 @@ import type { RequestDrain } from './drain.ts';
 export interface AppDeps {
   config: Config;
   service: CashoutService;
+  /** Shifts and their drawers; the same desk the service asks whether a payout is covered. */
+  desk: DeskService;
   /** Read live for the verify screen; the name is never stored. */
   holderNames: HolderNameReader;
   /** Sign-in and approval check passwords; admins manage accounts over /api/users. */

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { errorBody, errorCatalogue, type ErrorCode } from '../../shared/errors.ts';
 import { CashoutError } from '../cashout/types.ts';
+import { DeskError } from '../desk/errors.ts';
 import { StoreUnavailableError } from '../store/errors.ts';
 import type { Logger } from '../log.ts';
 import { WalletError, WalletOutcomeUnknown } from '../wallet/errors.ts';
@@ -38,7 +39,7 @@ const byHttpStatus: Partial<Record<number, ErrorCode>> = {
  */
 export function handleErrors(log: Logger): ErrorHandler {
   return (error, c) => {
-    if (error instanceof CashoutError) {
+    if (error instanceof CashoutError || error instanceof DeskError) {
       return errorResponse(c, error.code, error.message === error.code ? undefined : error.message);
     }
     if (error instanceof ZodError) {

@@ -28,6 +28,9 @@ let clients: Record<Who, ApiSession>;
 let otherCashier: ApiSession;
 let accountOf: Record<Exclude<Who, 'none'>, TestAccount>;
 let otherSupervisor: TestAccount;
+let locationId: string;
+/** The open shift each signed-in client pays out of; `other` is the second cashier's. */
+let shiftOf: Record<Exclude<Who, 'none'> | 'other', string>;
 
 function account(list: readonly TestAccount[], index: number): TestAccount {
   const found = list[index];
@@ -43,7 +46,13 @@ async function signedIn(who: TestAccount): Promise<ApiSession> {
 
 beforeAll(async () => {
   statics = await createStaticFixture();
-  stack = await startKasaStack({ staticRoot: statics.root, cashiers: 2, supervisors: 2, env: { SUPERVISOR_THRESHOLD: '300.00', MAX_AMOUNT: '1000.00' } });
+  // The default REQUIRE_SHIFT: every payer pays out of an open shift, as in a shop.
+  stack = await startKasaStack({
+    staticRoot: statics.root,
+    cashiers: 2,
+    supervisors: 2,
+    env: { SUPERVISOR_THRESHOLD: '300.00', MAX_AMOUNT: '1000.00', REQUIRE_SHIFT: 'true', TILL_TOLERANCE: '0.00' },
+  });
   walletId = stack.simulator.state.createWallet({ EUR: 10_000_000 });
   accountOf = { cashier: account(stack.accounts.cashiers, 0), supervisor: account(stack.accounts.supervisors, 0), admin: stack.accounts.admin };
   otherSupervisor = account(stack.accounts.supervisors, 1);
@@ -54,12 +63,58 @@ beforeAll(async () => {
     none: createApiSession(stack.origin),
   };
   otherCashier = await signedIn(account(stack.accounts.cashiers, 1));
+  const location = await clients.admin.request('POST', '/api/locations', { name: 'Access test shop' });
+  if (location.status !== 201) throw new Error(`add location: ${location.status} ${location.text}`);
+  locationId = (location.json as { location: { id: string } }).location.id;
+  shiftOf = {
+    cashier: await openShift(clients.cashier, '5000.00'),
+    supervisor: await openShift(clients.supervisor, '5000.00'),
+    admin: await openShift(clients.admin, '5000.00'),
+    other: await openShift(otherCashier, '5000.00'),
+  };
 }, 60_000);
 
 afterAll(async () => {
   await stack?.close();
   await statics?.close();
 });
+
+async function openShift(session: ApiSession, float: string): Promise<string> {
+  const opened = await session.request('POST', '/api/shifts', { locationId, float: [{ amount: float, currency: 'EUR' }] });
+  if (opened.status !== 201) throw new Error(`open shift: ${opened.status} ${opened.text}`);
+  return (opened.json as { shift: { id: string } }).shift.id;
+}
+
+async function closeShift(session: ApiSession, shiftId: string, counted: string): Promise<void> {
+  const closed = await session.request('POST', `/api/shifts/${shiftId}/close`, { counted: [{ amount: counted, currency: 'EUR' }] });
+  if (closed.status !== 200) throw new Error(`close shift: ${closed.status} ${closed.text}`);
+}
+
+const staffPassword = 'desk-staff-password';
+
+/** A new account of `role`, made by the admin and signed in: a shift of its own, apart from every other cell's. */
+async function freshStaff(role: Exclude<Who, 'none'>): Promise<ApiSession> {
+  return (await freshAccount(role)).session;
+}
+
+async function freshAccount(role: Exclude<Who, 'none'>): Promise<{ session: ApiSession; username: string }> {
+  const username = fresh(`desk-${role}`);
+  const added = await clients.admin.request('POST', '/api/users', { username, role, password: staffPassword });
+  if (added.status !== 201) throw new Error(`add user: ${added.status} ${added.text}`);
+  const session = createApiSession(stack.origin);
+  await session.signIn(username, staffPassword);
+  return { session, username };
+}
+
+/** The caller's own new shift, or, for no session, a fresh cashier's: the cell then tests only who asks. */
+async function shiftFor(who: Who, float = '100.00'): Promise<{ session: ApiSession; shiftId: string }> {
+  const owner = await freshStaff(who === 'none' ? 'cashier' : who);
+  const shiftId = await openShift(owner, float);
+  return { session: who === 'none' ? clients.none : owner, shiftId };
+}
+
+/** A cashier reads their own shift; supervisors and admins read the second cashier's. */
+const readableShiftFor = (who: Who): string => (who === 'cashier' ? shiftOf.cashier : shiftOf.other);
 
 async function newCashout(owner: ApiSession, amount = '20.00'): Promise<Cashout> {
   const created = await owner.request('POST', '/api/cashouts', { amount, currency: 'EUR' });
@@ -95,7 +150,10 @@ const adminsOnly = (status: number) => ({ cashier: 403, supervisor: 403, admin: 
 
 /** A name no earlier cell used, so that every admin cell adds something new. */
 let unique = 0;
-const fresh = (prefix: string) => `${prefix}-${(unique += 1)}`;
+function fresh(prefix: string): string {
+  unique += 1;
+  return `${prefix}-${unique}`;
+}
 
 /** The account or location a cell acts on, made by the admin first: a refusal then means the role, never a missing target. */
 async function throwawayUser(): Promise<string> {
@@ -189,6 +247,48 @@ const table: RouteRow[] = [
     expected: adminsOnly(200),
     call: async (who) => clients[who].request('PATCH', `/api/users/${await throwawayUser()}`, { role: 'admin' }),
   },
+  {
+    route: 'POST /api/shifts',
+    expected: signedInOnly(201),
+    call: async (who) =>
+      (who === 'none' ? clients.none : await freshStaff(who)).request('POST', '/api/shifts', { locationId, float: [{ amount: '100.00', currency: 'EUR' }] }),
+  },
+  { route: 'GET /api/shifts/current', expected: signedInOnly(200), call: (who) => clients[who].request('GET', '/api/shifts/current') },
+  { route: 'GET /api/shifts?date=', expected: signedInOnly(200), call: (who) => clients[who].request('GET', `/api/shifts?date=${someDay}`) },
+  {
+    route: 'POST /api/shifts/:id/movements',
+    expected: signedInOnly(201),
+    call: async (who) => {
+      const { session, shiftId } = await shiftFor(who);
+      return session.request('POST', `/api/shifts/${shiftId}/movements`, { kind: 'pay_in', amount: '25.00', currency: 'EUR', reason: 'change from the safe' });
+    },
+  },
+  {
+    route: 'POST /api/shifts/:id/close',
+    expected: signedInOnly(200),
+    call: async (who) => {
+      const { session, shiftId } = await shiftFor(who);
+      return session.request('POST', `/api/shifts/${shiftId}/close`, { counted: [{ amount: '100.00', currency: 'EUR' }] });
+    },
+  },
+  {
+    // Supervisor credentials on whichever device asks: the cashier's own, or a supervisor's.
+    route: 'POST /api/shifts/:id/sign-off',
+    expected: signedInOnly(200),
+    call: async (who) => {
+      const cashier = await freshStaff('cashier');
+      const shiftId = await openShift(cashier, '100.00');
+      await closeShift(cashier, shiftId, '90.00');
+      const device = who === 'cashier' ? cashier : clients[who];
+      return device.request('POST', `/api/shifts/${shiftId}/sign-off`, { username: otherSupervisor.username, password: otherSupervisor.password });
+    },
+  },
+  { route: 'GET /api/shifts/:id/report', expected: signedInOnly(200), call: (who) => clients[who].request('GET', `/api/shifts/${readableShiftFor(who)}/report`) },
+  {
+    route: 'GET /api/shifts/:id/report.csv',
+    expected: signedInOnly(200),
+    call: (who) => clients[who].request('GET', `/api/shifts/${readableShiftFor(who)}/report.csv`),
+  },
 ];
 
 const cells = table.flatMap((row) => everyone.map((who) => ({ row, who, status: row.expected[who] })));
@@ -264,6 +364,52 @@ describe('approval and ownership', () => {
   });
 });
 
+describe('shifts: whose drawer it is', () => {
+  const shiftOfOther = () => otherCashier.request('GET', '/api/shifts/current');
+
+  it("keeps a cashier out of another cashier's shift, and a supervisor's hands off a drawer that is not theirs", async () => {
+    const before = (await shiftOfOther()).json;
+    const move = { kind: 'drop', amount: '10.00', currency: 'EUR', reason: 'to the safe' };
+    const count = { counted: [{ amount: '5000.00', currency: 'EUR' }] };
+    const attempts = [
+      await clients.cashier.request('POST', `/api/shifts/${shiftOf.other}/movements`, move),
+      await clients.cashier.request('POST', `/api/shifts/${shiftOf.other}/close`, count),
+      await clients.cashier.request('GET', `/api/shifts/${shiftOf.other}/report`),
+      await clients.cashier.request('GET', `/api/shifts/${shiftOf.other}/report.csv`),
+      await clients.supervisor.request('POST', `/api/shifts/${shiftOf.other}/movements`, move),
+      await clients.supervisor.request('POST', `/api/shifts/${shiftOf.other}/close`, count),
+      await clients.admin.request('POST', `/api/shifts/${shiftOf.other}/movements`, move),
+      await clients.admin.request('POST', `/api/shifts/${shiftOf.other}/close`, count),
+    ];
+    expect(attempts.map((response) => [response.status, (response.json as { error?: { code: string } } | null)?.error?.code])).toEqual(
+      Array.from({ length: attempts.length }, () => [403, 'FORBIDDEN']),
+    );
+    expect((await shiftOfOther()).json).toEqual(before);
+    expect((before as { shift: { status: string } }).shift.status).toBe('open');
+  });
+
+  it("lists a cashier's own shifts only, and every shift for a supervisor", async () => {
+    const today = localDate(Date.now());
+    const ids = async (who: ApiSession) => ((await who.request('GET', `/api/shifts?date=${today}`)).json as { shifts: { id: string; cashier: string }[] }).shifts;
+    const cashierSees = await ids(clients.cashier);
+    expect(cashierSees.map((shift) => shift.id)).toContain(shiftOf.cashier);
+    expect(new Set(cashierSees.map((shift) => shift.cashier))).toEqual(new Set([accountOf.cashier.username]));
+    expect((await ids(clients.supervisor)).map((shift) => shift.id)).toEqual(expect.arrayContaining([shiftOf.cashier, shiftOf.other, shiftOf.admin]));
+  });
+
+  it('refuses a sign-off by the cashier of the shift, or with a cashier\'s credentials, and leaves the shift closing', async () => {
+    const { session: supervisorDrawer, username } = await freshAccount('supervisor');
+    const own = await openShift(supervisorDrawer, '100.00');
+    await closeShift(supervisorDrawer, own, '99.00');
+    const self = await supervisorDrawer.request('POST', `/api/shifts/${own}/sign-off`, { username, password: staffPassword });
+    expect([self.status, (self.json as { error: { code: string } }).error.code]).toEqual([403, 'SELF_SIGN_OFF']);
+    const byCashier = await clients.cashier.request('POST', `/api/shifts/${own}/sign-off`, { username: accountOf.cashier.username, password: accountOf.cashier.password });
+    expect([byCashier.status, (byCashier.json as { error: { code: string } }).error.code]).toEqual([403, 'FORBIDDEN']);
+    const report = (await clients.supervisor.request('GET', `/api/shifts/${own}/report`)).json as { shift: { status: string; signedOffBy: string | null } };
+    expect(report.shift).toMatchObject({ status: 'closing', signedOffBy: null });
+  });
+});
+
 describe('session cookie and security headers over HTTP', () => {
   const expectSecurityHeaders = (response: RawResponse, what: string) => {
     expect({ what, csp: response.headers['content-security-policy'] }).toEqual({ what, csp: contentSecurityPolicy });
@@ -324,7 +470,8 @@ describe('sign-in throttling', () => {
   let throttled: KasaStack;
 
   beforeAll(async () => {
-    throttled = await startKasaStack({ cashiers: 1, supervisors: 1 });
+    // About throttling, not the drawer: payouts need no shift here.
+    throttled = await startKasaStack({ cashiers: 1, supervisors: 1, env: { REQUIRE_SHIFT: 'false' } });
   }, 60_000);
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { createApiSession } from '../reliability/support/api-session.ts';
 import { startKasaStack, type KasaStack } from '../reliability/support/kasa-stack.ts';
 import { seedFromEnv } from '../reliability/support/random.ts';
 import { sized } from '../reliability/support/run-size.ts';
-import { type CookieChoice, echoMarker, type FuzzCase, fuzzCaseArbitrary, type OriginChoice, routes } from './support/fuzz-requests.ts';
+import { bodyArbitrary, bodyFields, type CookieChoice, echoMarker, type FuzzCase, fuzzCaseArbitrary, type OriginChoice, routes } from './support/fuzz-requests.ts';
 import { type RawResponse, rawRequest } from './support/raw-http.ts';
 import { createStaticFixture, type StaticFixture } from './support/static-fixture.ts';
 
@@ -23,6 +23,11 @@ let stack: KasaStack;
 let statics: StaticFixture;
 let cookies: Record<'cashier' | 'supervisor' | 'admin', string>;
 let existingId: string;
+/** An account and a location the admin made for the fuzz to aim at: what a case may change, if it is the admin's. */
+let throwawayUser: string;
+let locationId: string;
+let fuzzStarted: number;
+let accountsBefore: unknown;
 
 beforeAll(async () => {
   statics = await createStaticFixture();
@@ -40,6 +45,13 @@ beforeAll(async () => {
   cookies = { cashier: cashier.cookie ?? '', supervisor: supervisor.cookie ?? '', admin: admin.cookie ?? '' };
   const created = await cashier.request('POST', '/api/cashouts', { amount: '12.34', currency: 'EUR' });
   existingId = (created.json as { id: string }).id;
+  fuzzStarted = Date.now();
+  throwawayUser = 'fuzz-target';
+  const added = await admin.request('POST', '/api/users', { username: throwawayUser, role: 'cashier', password: 'fuzz-target-password' });
+  const location = await admin.request('POST', '/api/locations', { name: 'Fuzz target shop' });
+  if (added.status !== 201 || location.status !== 201) throw new Error(`setup: ${added.status} ${location.status}`);
+  locationId = (location.json as { location: { id: string } }).location.id;
+  accountsBefore = await seededAccounts();
 }, 60_000);
 
 afterAll(async () => {
@@ -116,9 +128,39 @@ function problemsWith(fuzz: FuzzCase, response: RawResponse): string[] {
   if (!shaped || !error) return [...problems, `error body has another shape: ${response.body.slice(0, 200)}`];
   if (errorCatalogue[error.code as ErrorCode].status !== response.status) problems.push(`${error.code} came with HTTP ${response.status}`);
   const said = `${error.message} ${error.action}`;
-  const echoed = fuzz.inputs.filter((input) => input.trim().length >= 10 && said.includes(input.trim()));
+  // Words the server says of its own accord (the catalogue's text, the names of the fields a body takes) are no echo.
+  const catalogueSays = `${errorCatalogue[error.code as ErrorCode].message} ${errorCatalogue[error.code as ErrorCode].action}`;
+  const ownWord = (text: string) => catalogueSays.includes(text) || bodyFields.includes(text);
+  const echoed = fuzz.inputs.filter((input) => input.trim().length >= 10 && said.includes(input.trim()) && !ownWord(input.trim()));
   if (echoed.length > 0) problems.push(`the error message repeats the input ${JSON.stringify(echoed[0])}`);
   return problems;
+}
+
+interface AuditEventJson {
+  seq: number;
+  actor: string;
+  action: string;
+}
+
+/** Every audit event since the fuzz began, read as a supervisor reads them: page by page. */
+async function auditSinceStart(): Promise<AuditEventJson[]> {
+  const events: AuditEventJson[] = [];
+  let after = 0;
+  for (;;) {
+    const query = `from=${new Date(fuzzStarted).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}&after=${after}`;
+    const response = await rawRequest(stack.origin, { method: 'GET', path: `/api/audit?${query}`, headers: { Cookie: cookies.supervisor } });
+    const page = JSON.parse(response.body) as { events: AuditEventJson[]; next: number | null };
+    events.push(...page.events);
+    if (page.next === null) return events;
+    after = page.next;
+  }
+}
+
+/** The accounts the stack started with, as the admin lists them: no fuzz case may change them. */
+async function seededAccounts(): Promise<unknown> {
+  const response = await rawRequest(stack.origin, { method: 'GET', path: '/api/users', headers: { Cookie: cookies.admin } });
+  const seeded = new Set([...stack.accounts.cashiers, ...stack.accounts.supervisors, stack.accounts.admin].map((account) => account.username));
+  return (JSON.parse(response.body) as { users: { username: string }[] }).users.filter((user) => seeded.has(user.username));
 }
 
 async function send(fuzz: FuzzCase): Promise<RawResponse> {
@@ -129,7 +171,7 @@ describe(`fuzzing every route (seed ${seed}, ${runs} cases)`, () => {
   it('never answers 5xx, always with the one error shape, never repeating the input', async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(fuzzCaseArbitrary(existingId), async (fuzz) => {
+      fc.asyncProperty(fuzzCaseArbitrary([existingId, throwawayUser, locationId]), async (fuzz) => {
         const response = await send(fuzz);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         expect({ request: `${fuzz.method} ${fuzz.path.slice(0, 200)}`, problems: problemsWith(fuzz, response) }).toMatchObject({ problems: [] });
@@ -142,8 +184,39 @@ describe(`fuzzing every route (seed ${seed}, ${runs} cases)`, () => {
     expect(health.status).toBe(200);
   }, sized(240_000, 1_800_000));
 
+  it('sends hostile bodies straight to the account and location routes: refused to all but the admin, never a 5xx', async () => {
+    const targets: [string, string][] = [
+      ['POST', '/api/users'],
+      ['PATCH', `/api/users/${throwawayUser}`],
+      ['POST', '/api/locations'],
+      ['PATCH', `/api/locations/${locationId}`],
+    ];
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...targets), bodyArbitrary, fc.constantFrom<CookieChoice>('cashier', 'supervisor', 'admin'), async ([method, path], body, cookie) => {
+        const fuzz: FuzzCase = { method, path, contentType: 'application/json', cookie, origin: 'own', extraHeaders: {}, body: body?.text ?? null, inputs: body?.inputs ?? [] };
+        const response = await send(fuzz);
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        expect({ request: `${method} ${path} as ${cookie}`, problems: problemsWith(fuzz, response) }).toMatchObject({ problems: [] });
+        // The size limit comes first, for everyone; then the role, before a byte of the body is read.
+        const oversized = Buffer.byteLength(fuzz.body ?? '') > maxBodyBytes;
+        if (oversized) expect(response.status).toBe(413);
+        else if (cookie !== 'admin') expect(response.status).toBe(403);
+      }),
+      { numRuns: sized(300, 3000), seed },
+    );
+    expect(statuses.get(400)).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('let no one but the admin change an account or a location, and left the seeded accounts as they were', async () => {
+    const changes = (await auditSinceStart()).filter((event) => /^(user|location)\./.test(event.action));
+    expect(changes.length).toBeGreaterThanOrEqual(2);
+    expect(changes.filter((event) => event.actor !== stack.accounts.admin.username)).toEqual([]);
+    expect(await seededAccounts()).toEqual(accountsBefore);
+  });
+
   it('refuses every body over the limit with 413, whether it is sized or chunked', async () => {
-    const bodyRoutes = routes.filter(([method, path]) => method === 'POST' && path.startsWith('/api/'));
+    const bodyRoutes = routes.filter(([method, path]) => (method === 'POST' || method === 'PATCH') && path.startsWith('/api/'));
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...bodyRoutes),
@@ -169,7 +242,18 @@ describe(`fuzzing every route (seed ${seed}, ${runs} cases)`, () => {
   }, 120_000);
 
   it('answers malformed JSON with 400 on every route that takes a body', async () => {
-    const jsonRoutes = ['/api/session', '/api/cashouts', '/api/cashouts/:id/reserve', '/api/cashouts/:id/approve', '/api/cashouts/:id/confirm'];
+    // [method, path, who may reach the body]: the admin's routes check the role before the body.
+    const jsonRoutes: [string, string, keyof typeof cookies][] = [
+      ['POST', '/api/session', 'cashier'],
+      ['POST', '/api/cashouts', 'cashier'],
+      ['POST', `/api/cashouts/${existingId}/reserve`, 'cashier'],
+      ['POST', `/api/cashouts/${existingId}/approve`, 'cashier'],
+      ['POST', `/api/cashouts/${existingId}/confirm`, 'cashier'],
+      ['POST', '/api/locations', 'admin'],
+      ['PATCH', `/api/locations/${locationId}`, 'admin'],
+      ['POST', '/api/users', 'admin'],
+      ['PATCH', `/api/users/${throwawayUser}`, 'admin'],
+    ];
     const malformed = fc
       .oneof(
         fc.json().map((text) => text.slice(0, -1)),
@@ -186,11 +270,11 @@ describe(`fuzzing every route (seed ${seed}, ${runs} cases)`, () => {
         }
       });
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...jsonRoutes), malformed, fc.constantFrom('application/json', 'application/json; charset=utf-8'), async (template, body, contentType) => {
+      fc.asyncProperty(fc.constantFrom(...jsonRoutes), malformed, fc.constantFrom('application/json', 'application/json; charset=utf-8'), async ([method, path, who], body, contentType) => {
         const response = await rawRequest(stack.origin, {
-          method: 'POST',
-          path: template.replace(':id', existingId),
-          headers: { 'Content-Type': contentType, Cookie: cookies.cashier, Origin: stack.origin },
+          method,
+          path,
+          headers: { 'Content-Type': contentType, Cookie: cookies[who], Origin: stack.origin },
           body,
         });
         expect(response.status).toBe(400);

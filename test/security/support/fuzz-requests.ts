@@ -42,6 +42,12 @@ export const routes: readonly (readonly [string, string])[] = [
   ['GET', '/api/audit.csv'],
   ['GET', '/api/audit/verify'],
   ['GET', '/api/health'],
+  ['GET', '/api/locations'],
+  ['POST', '/api/locations'],
+  ['PATCH', '/api/locations/:id'],
+  ['GET', '/api/users'],
+  ['POST', '/api/users'],
+  ['PATCH', '/api/users/:id'],
   ['GET', '/'],
   ['GET', '/index.html'],
   ['GET', '/assets/:id'],
@@ -78,9 +84,9 @@ const traversal = fc.constantFrom(
 /** Percent-encoded as a client would, so any text can stand on the request line. */
 const encoded = (text: string): string => encodeURIComponent(text).replace(/'/g, '%27');
 
-function segmentArbitrary(existingId: string): fc.Arbitrary<{ segment: string; input: string | null }> {
+function segmentArbitrary(existingIds: readonly string[]): fc.Arbitrary<{ segment: string; input: string | null }> {
   return fc.oneof(
-    fc.constant({ segment: existingId, input: null }),
+    fc.constantFrom(...existingIds).map((segment) => ({ segment, input: null })),
     fc.uuid().map((id) => ({ segment: id, input: null })),
     fc.string({ unit: 'grapheme', maxLength: 40 }).map((text) => ({ segment: encoded(`${echoMarker}${text}`), input: `${echoMarker}${text}` })),
     fc.string({ unit: 'grapheme-ascii', minLength: 1000, maxLength: 3000 }).map((text) => ({ segment: encoded(text), input: text })),
@@ -90,7 +96,7 @@ function segmentArbitrary(existingId: string): fc.Arbitrary<{ segment: string; i
   );
 }
 
-interface Fuzzed {
+export interface Fuzzed {
   text: string;
   /** The generated strings inside `text`. */
   inputs: string[];
@@ -128,16 +134,52 @@ const contentTypes = [
 
 const printable = fc.string({ unit: 'grapheme-ascii', maxLength: 60 });
 
-const fields = ['amount', 'currency', 'code', 'username', 'password', 'identityChecks'];
+/** The fields the API's bodies take; a validation message may name them (never a key the client made up). */
+export const bodyFields = [
+  'amount',
+  'currency',
+  'code',
+  'username',
+  'password',
+  'identityChecks',
+  'name',
+  'payseraLocationId',
+  'disabled',
+  'role',
+  'locationId',
+  'float',
+  'counted',
+  'kind',
+  'reason',
+];
+
+const roleLike = fc.oneof(fc.constantFrom('cashier', 'supervisor', 'admin', 'Admin', 'root', ''), fc.integer(), fc.constant(null));
 
 const markedString = fc.string({ unit: 'grapheme', maxLength: 30 }).map((text) => `${echoMarker}${text}`);
 
 const wrongShapes: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue(),
-  fc.dictionary(fc.constantFrom(...fields), fc.oneof(fc.jsonValue(), markedString), { maxKeys: 6 }),
+  fc.dictionary(fc.constantFrom(...bodyFields), fc.oneof(fc.jsonValue(), markedString), { maxKeys: 6 }),
   fc.record({ amount: fc.oneof(fc.double(), fc.integer(), markedString), currency: fc.oneof(fc.integer(), markedString, fc.constant('EUR')) }),
   fc.record({ code: fc.oneof(fc.array(fc.integer()), fc.integer(), markedString, fc.string({ unit: 'grapheme', minLength: 200, maxLength: 400 })) }),
   fc.record({ username: fc.oneof(markedString, fc.object()), password: fc.oneof(markedString, fc.integer(), fc.constant(null)) }),
+  fc.record(
+    {
+      name: fc.oneof(markedString, fc.string({ unit: 'grapheme', minLength: 70, maxLength: 120 }), fc.constantFrom('', '   ', '\u0000'), fc.integer()),
+      payseraLocationId: fc.oneof(markedString, fc.constant(null), fc.constant(''), printable, fc.integer()),
+      disabled: fc.oneof(fc.boolean(), fc.constantFrom('true', 0, 1, null)),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      username: fc.oneof(markedString, fc.constantFrom('a', 'x'.repeat(40), 'root user', '..', 'admin-1')),
+      role: roleLike,
+      password: fc.oneof(markedString, fc.string({ maxLength: 9 }), fc.string({ minLength: 257, maxLength: 300 }), fc.constant(null)),
+      disabled: fc.oneof(fc.boolean(), fc.constant('yes')),
+    },
+    { requiredKeys: [] },
+  ),
   fc.record({
     identityChecks: fc.oneof(
       fc.constant('document'),
@@ -161,7 +203,7 @@ function stringsIn(value: unknown, out: string[]): string[] {
 }
 
 /** A body, or null for none. */
-const bodyArbitrary: fc.Arbitrary<Fuzzed | null> = fc.oneof(
+export const bodyArbitrary: fc.Arbitrary<Fuzzed | null> = fc.oneof(
   fc.constant(null),
   wrongShapes.map((value) => ({ text: JSON.stringify(value) ?? 'null', inputs: stringsIn(value, []) })),
   fc.nat({ max: 6000 }).map((depth) => fixed(`${'['.repeat(depth)}${']'.repeat(depth)}`)),
@@ -198,8 +240,9 @@ const oddHeaders = fc.record(
 
 const extraHeadersArbitrary = fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: oddHeaders });
 
-export function fuzzCaseArbitrary(existingId: string): fc.Arbitrary<FuzzCase> {
-  const segment = segmentArbitrary(existingId);
+/** `existingIds`: ids that name something real (a cash-out, a throwaway account, a location), so cases reach past the lookup. */
+export function fuzzCaseArbitrary(existingIds: readonly string[]): fc.Arbitrary<FuzzCase> {
+  const segment = segmentArbitrary(existingIds);
   return fc
     .record({
       route: fc.constantFrom(...routes),

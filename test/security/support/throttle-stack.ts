@@ -11,6 +11,8 @@ import { createLoginThrottle } from '../../../server/auth/login-throttle.ts';
 import { createSessionManager } from '../../../server/auth/sessions.ts';
 import { createRateLimiter } from '../../../server/auth/throttle.ts';
 import { createHolderNameReader } from '../../../server/wallet/holder-name.ts';
+import { createKeyedLock } from '../../../server/cashout/lock.ts';
+import { createDeskService, deskSettingsOf } from '../../../server/desk/service.ts';
 import { createCashoutService } from '../../../server/cashout/service.ts';
 import { cashoutSettingsOf, parseConfig } from '../../../server/config.ts';
 import { createHealthCheck } from '../../../server/health.ts';
@@ -56,7 +58,7 @@ export interface ThrottleStack {
 }
 
 export async function startThrottleStack(): Promise<ThrottleStack> {
-  const parsed = parseConfig({ MAX_AMOUNT: '1000.00', SUPERVISOR_THRESHOLD: '300.00', MAX_CODE_ATTEMPTS: '3' });
+  const parsed = parseConfig({ MAX_AMOUNT: '1000.00', SUPERVISOR_THRESHOLD: '300.00', MAX_CODE_ATTEMPTS: '3', REQUIRE_SHIFT: 'false' });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const config = parsed.config;
   const dir = mkdtempSync(join(tmpdir(), 'kasa-throttle-'));
@@ -84,15 +86,20 @@ export async function startThrottleStack(): Promise<ThrottleStack> {
     },
   };
 
+  const lock = createKeyedLock();
+  const desk = createDeskService({ store, lock, settings: deskSettingsOf(config) });
   const service = createCashoutService({
     store,
     wallet,
     settings: cashoutSettingsOf(config),
     codeThrottle: createRateLimiter({ limit: 10, windowMs: 10 * 60_000, now }),
+    lock,
+    cover: desk.coverPayout,
   });
   const app = createApp({
     config,
     service,
+    desk,
     holderNames: createHolderNameReader(wallet, log),
     accounts: counted,
     sessions: createSessionManager({ store }),

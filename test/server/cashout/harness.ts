@@ -2,10 +2,13 @@ import { expect } from 'vitest';
 import type { IdentityCheck, User } from '../../../shared/api.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type { CashoutLog } from '../../../server/cashout/context.ts';
+import { createKeyedLock } from '../../../server/cashout/lock.ts';
 import { createCashoutService } from '../../../server/cashout/service.ts';
 import type { CashoutServiceOptions } from '../../../server/cashout/service.ts';
 import { CashoutError } from '../../../server/cashout/types.ts';
 import type { CashoutService, CashoutSettings } from '../../../server/cashout/types.ts';
+import { createDeskService, type DeskService } from '../../../server/desk/service.ts';
+import type { DeskSettings } from '../../../server/desk/shift-writes.ts';
 import { startSimulator } from '../../../server/simulator/index.ts';
 import type { RunningSimulator } from '../../../server/simulator/index.ts';
 import type { CashoutRecord, Store } from '../../../server/store/types.ts';
@@ -53,6 +56,8 @@ export interface Harness {
   store: Store;
   wallet: WalletClient;
   service: CashoutService;
+  /** Only with the `desk` option: the cash desk on the service's lock, asked to cover every payout. */
+  desk: DeskService | null;
   /** Everything the store keeps, as text, to prove a code is nowhere in it. */
   keptText(): Promise<string>;
   logs: LogEntry[];
@@ -67,6 +72,8 @@ export interface HarnessOptions {
   wrapWallet?: (wallet: WalletClient) => WalletClient;
   macKey?: string;
   service?: Partial<Pick<CashoutServiceOptions, 'codeThrottle' | 'lock'>>;
+  /** A cash desk that covers the payouts; without it every payout is outside any shift. */
+  desk?: Partial<DeskSettings>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -90,20 +97,33 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     warn: (fields, message) => logs.push({ level: 'warn', fields, message }),
     error: (fields, message) => logs.push({ level: 'error', fields, message }),
   };
+  const settings = { ...defaultSettings, ...options.settings };
+  const lock = options.service?.lock ?? createKeyedLock();
+  const desk = options.desk
+    ? createDeskService({
+        store,
+        lock,
+        settings: { currencies: settings.limits.map((limits) => limits.currency), requireShift: true, tillToleranceCents: 0, ...options.desk },
+        now,
+      })
+    : null;
   const service = createCashoutService({
     store,
     wallet,
-    settings: { ...defaultSettings, ...options.settings },
+    settings,
     now,
     log,
     sleep: async () => {},
     ...options.service,
+    lock,
+    ...(desk && { cover: desk.coverPayout }),
   });
   return {
     sim,
     store,
     wallet: realWallet,
     service,
+    desk,
     keptText: opened.keptText,
     logs,
     skewServiceClock(seconds) {

@@ -18,5 +18,8 @@ describe('csv', () => {
     expect(csvField('+1')).toBe("'+1");
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvField(-3)).toBe('-3');
+    expect(csvField('-12.50')).toBe('-12.50');
+    expect(csvField('-12.50+A1')).toBe("'-12.50+A1");
+    expect(csvField('-A1')).toBe("'-A1");
   });
 });

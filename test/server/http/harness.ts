@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { createAccounts } from '../../../server/auth/accounts.ts';
 import type { LoginThrottle } from '../../../server/auth/login-throttle.ts';
 import { createSessionManager } from '../../../server/auth/sessions.ts';
+import { createKeyedLock } from '../../../server/cashout/lock.ts';
 import { createCashoutService } from '../../../server/cashout/service.ts';
 import { cashoutSettingsOf, parseConfig, type Config } from '../../../server/config.ts';
+import { createDeskService, deskSettingsOf, type DeskService } from '../../../server/desk/service.ts';
 import { createHealthCheck } from '../../../server/health.ts';
 import { createApp } from '../../../server/http/app.ts';
 import type { AppDeps } from '../../../server/http/deps.ts';
@@ -39,12 +41,14 @@ export interface Harness {
   logLines: string[];
   config: Config;
   deps: AppDeps;
+  desk: DeskService;
   /** The one clock of store, workflow, sessions and routes. */
   now: () => number;
   close(): Promise<void>;
 }
 
 export interface HarnessOptions {
+  /** REQUIRE_SHIFT is off unless set here: only the desk's own tests pay out inside shifts. */
   env?: Record<string, string>;
   loginThrottle?: LoginThrottle;
   staticRoot?: string;
@@ -53,7 +57,7 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const parsed = parseConfig({ MAX_AMOUNT: '1000.00', SUPERVISOR_THRESHOLD: '300.00', ...options.env });
+  const parsed = parseConfig({ MAX_AMOUNT: '1000.00', SUPERVISOR_THRESHOLD: '300.00', REQUIRE_SHIFT: 'false', ...options.env });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const config = parsed.config;
   const dir = mkdtempSync(join(tmpdir(), 'kasa-http-'));
@@ -74,15 +78,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await accounts.add(users.otherCashier, 'cashier', password);
   await accounts.add(users.supervisor, 'supervisor', password);
   await accounts.add(users.admin, 'admin', password);
+  const lock = createKeyedLock();
+  const desk = createDeskService({ store, lock, settings: deskSettingsOf(config), now });
   const service = createCashoutService({
     store,
     wallet,
     settings: cashoutSettingsOf(config),
     now,
+    lock,
+    cover: desk.coverPayout,
   });
   const deps: AppDeps = {
     config,
     service,
+    desk,
     holderNames: createHolderNameReader(wallet, log),
     accounts,
     sessions: createSessionManager({ store, now }),
@@ -101,6 +110,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logLines,
     config,
     deps,
+    desk,
     now,
     async close() {
       await simulator.close();
