@@ -39,12 +39,15 @@ export function AccountsScreen({ user, show }: { user: User; show: (screen: Scre
     setView({ kind: 'password', username, password, notice });
   }
 
+  function back() {
+    if (view.kind === 'list') show({ name: 'settings' });
+    // Leaving a shown password is putting it away: the change it belongs to was made.
+    else if (view.kind === 'password') changed(view.notice);
+    else setView({ kind: 'list' });
+  }
+
   return (
-    <ScreenFrame
-      name="accounts"
-      title={t('accounts.title')}
-      onBack={() => (view.kind === 'list' ? show({ name: 'settings' }) : setView({ kind: 'list' }))}
-    >
+    <ScreenFrame name="accounts" title={t('accounts.title')} onBack={back}>
       {view.kind === 'add' && (
         <AccountAdd
           onAdded={(username, password) => {

@@ -88,6 +88,18 @@ describe('accounts screen', () => {
     expect(screen.has('account-row-petras')).toBe(true);
   });
 
+  it('puts a shown password away on Back too, with the notice of what was done', async () => {
+    await open();
+    screen.click(screen.byTestId('account-open-ona'));
+    screen.click(screen.byTestId('accounts-reset-submit'));
+    await vi.waitFor(() => expect(screen.has('new-password')).toBe(true));
+    const password = screen.byTestId('new-password').textContent ?? '';
+    screen.click(screen.container.querySelector<HTMLButtonElement>('.back') as HTMLButtonElement);
+    expect(await noticeShown()).toBe('New password set for ona; ona is signed out everywhere.');
+    expect(screen.container.innerHTML).not.toContain(password);
+    expect(shown).toEqual([]);
+  });
+
   it('sends a typed password as typed, clears its field and shows nothing afterwards', async () => {
     await open();
     screen.click(screen.byTestId('accounts-add'));
