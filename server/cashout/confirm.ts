@@ -10,7 +10,7 @@ import { revokeWith } from './revoke.ts';
 import { settleInDoubt } from './settle-in-doubt.ts';
 import { confirmedAtOf } from './transaction-rules.ts';
 import { CashoutError, transactionKeyOf } from './types.ts';
-import { callWallet } from './wallet-call.ts';
+import { callWallet, scopeOf } from './wallet-call.ts';
 
 /**
  * The identity checks the cashier ticked, as their own audit event written with the confirm's
@@ -26,7 +26,7 @@ function identityAttestation(by: Attribution, checks: readonly IdentityCheck[]):
 async function confirmOnce(ctx: CashoutContext, record: CashoutRecord, by: Attribution, announce?: AuditNote): Promise<CashoutRecord> {
   const key = transactionKeyOf(record);
   const sent = await writeAhead(ctx, record, 'confirm', announce === undefined ? {} : { announce });
-  const outcome = await callWallet(() => ctx.wallet.confirmTransaction(key));
+  const outcome = await callWallet(() => ctx.wallet.confirmTransaction(key, scopeOf(record)));
 
   if (outcome.kind === 'done' && outcome.value.status === 'confirmed') {
     return advance(ctx, sent, { type: 'confirmed' }, by, { patch: { pending: null, confirmedAt: confirmedAtOf(outcome.value, ctx.now()) } });

@@ -7,7 +7,7 @@ import { checkAmount, checkDailyCap, hasDailyCap, localDayOf } from './limits.ts
 import type { RuleResult } from './limits.ts';
 import { CashoutError } from './types.ts';
 import type { Actor } from './types.ts';
-import { callWallet } from './wallet-call.ts';
+import { callWallet, scopeOf } from './wallet-call.ts';
 
 function enforce(rule: RuleResult): void {
   if (!rule.ok) throw new CashoutError(rule.code, rule.message);
@@ -51,7 +51,7 @@ export async function createCashout(
       description: 'Cash withdrawal',
       reserveForSeconds: settings.reserveSeconds,
       operationId: record.id,
-    }),
+    }, scopeOf(record)),
   );
   if (outcome.kind === 'done') {
     return amendRecord(ctx, record, { transactionKey: outcome.value.key, pending: null }, by, 'created');

@@ -1,7 +1,7 @@
 import type { CashoutRecord } from '../store/types.ts';
 import type { WalletTransaction } from '../wallet/types.ts';
 import type { CashoutContext } from './context.ts';
-import { callWallet } from './wallet-call.ts';
+import { callWallet, scopeOf } from './wallet-call.ts';
 
 export type CreatedLookup = { kind: 'found'; tx: WalletTransaction } | { kind: 'absent' } | { kind: 'unknown' };
 
@@ -14,7 +14,7 @@ const lookBehindSeconds = 600;
 export async function findCreated(ctx: CashoutContext, record: CashoutRecord): Promise<CreatedLookup> {
   const from = Math.floor(record.createdAt / 1000) - lookBehindSeconds;
   for (let page = 0; page < maxPages; page += 1) {
-    const outcome = await callWallet(() => ctx.wallet.listTransactions({ status: ['new'], from, limit: pageSize, offset: page * pageSize }));
+    const outcome = await callWallet(() => ctx.wallet.listTransactions({ status: ['new'], from, limit: pageSize, offset: page * pageSize }, scopeOf(record)));
     if (outcome.kind !== 'done') {
       const reason = outcome.kind === 'refused' ? outcome.error.walletError : outcome.reason;
       ctx.log.warn({ cashoutId: record.id, reason }, 'looking up a cash-out\'s transaction failed');

@@ -1,7 +1,7 @@
 import type { CashoutRecord } from '../store/types.ts';
 import type { WalletTransaction } from '../wallet/types.ts';
 import type { CashoutContext } from './context.ts';
-import { callWallet } from './wallet-call.ts';
+import { callWallet, scopeOf } from './wallet-call.ts';
 
 /**
  * Reading a cash-out's transaction back after a write, and applying what Paysera reports. These
@@ -22,10 +22,10 @@ function goneTransaction(key: string): WalletTransaction {
 }
 
 /** Reads the transaction, pausing before each read, until Paysera answers; null if it never did. */
-async function readTransaction(ctx: CashoutContext, key: string, delaysMs: readonly number[]): Promise<WalletTransaction | null> {
+async function readTransaction(ctx: CashoutContext, record: CashoutRecord, key: string, delaysMs: readonly number[]): Promise<WalletTransaction | null> {
   for (const delayMs of delaysMs) {
     if (delayMs > 0) await ctx.sleep(delayMs);
-    const outcome = await callWallet(() => ctx.wallet.getTransaction(key, { retry: false }));
+    const outcome = await callWallet(() => ctx.wallet.getTransaction(key, { retry: false, ...scopeOf(record) }));
     if (outcome.kind === 'done') return outcome.value;
     if (outcome.kind === 'refused' && outcome.error.code === 'NOT_FOUND') return goneTransaction(key);
     const reason = outcome.kind === 'refused' ? outcome.error.walletError : outcome.reason;
@@ -53,7 +53,7 @@ export interface ReadBackOptions {
 
 export async function readBackAndObserve(ctx: CashoutContext, record: CashoutRecord, options: ReadBackOptions): Promise<ReadBack> {
   if (record.transactionKey === null) return { kind: 'unread' };
-  const tx = await readTransaction(ctx, record.transactionKey, options.delaysMs ?? oneLookDelaysMs);
+  const tx = await readTransaction(ctx, record, record.transactionKey, options.delaysMs ?? oneLookDelaysMs);
   if (tx === null) return { kind: 'unread' };
   if (options.observeIf !== undefined && !options.observeIf(tx)) return { kind: 'read', tx };
   return { kind: 'observed', tx, record: await options.observe(tx) };

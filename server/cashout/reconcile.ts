@@ -10,7 +10,7 @@ import { readBackAndObserve } from './readback.ts';
 import { revokeWith } from './revoke.ts';
 import type { RevokeReason } from './revoke.ts';
 import { isRevocable } from './transaction-rules.ts';
-import { callWallet } from './wallet-call.ts';
+import { callWallet, scopeOf } from './wallet-call.ts';
 
 /**
  * Settling cash-outs whose last Wallet write has no known outcome, from what Paysera reports when
@@ -50,7 +50,7 @@ export async function settleCreate(ctx: CashoutContext, record: CashoutRecord, b
 /** A closed cash-out whose revoke went unanswered: only the revoke is left to finish. */
 async function finishRevoke(ctx: CashoutContext, record: CashoutRecord, tx: WalletTransaction, by: Attribution): Promise<CashoutRecord> {
   if (isRevocable(tx.status)) {
-    const outcome = await callWallet(() => ctx.wallet.revokeTransaction(tx.key));
+    const outcome = await callWallet(() => ctx.wallet.revokeTransaction(tx.key, scopeOf(record)));
     if (outcome.kind !== 'done' || isRevocable(outcome.value.status)) return record;
     return amendRecord(ctx, record, { pending: null }, by, record.status);
   }

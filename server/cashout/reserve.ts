@@ -11,7 +11,7 @@ import { revokeWith } from './revoke.ts';
 import { settleInDoubt } from './settle-in-doubt.ts';
 import { matchesCashout } from './transaction-rules.ts';
 import { CashoutError, transactionKeyOf } from './types.ts';
-import { callWallet } from './wallet-call.ts';
+import { callWallet, scopeOf } from './wallet-call.ts';
 
 const refusals: readonly ErrorCode[] = ['INVALID_CODE', 'CODE_EXPIRED', 'INSUFFICIENT_FUNDS'] satisfies ReserveRefusal[];
 
@@ -47,7 +47,7 @@ async function reserveAdmitted(ctx: CashoutContext, record: CashoutRecord, key: 
 
   // The hold can only have started after this moment, so this expiry is never later than Paysera's.
   const sent = await writeAhead(ctx, record, 'reserve', { patch: { expiresAt: ctx.now() + ctx.settings.reserveSeconds * 1000 } });
-  const outcome = await callWallet(() => ctx.wallet.reserveWithCode(key, normalised.code));
+  const outcome = await callWallet(() => ctx.wallet.reserveWithCode(key, normalised.code, scopeOf(record)));
 
   if (outcome.kind === 'done' && outcome.value.status === 'reserved') {
     if (!matchesCashout(outcome.value, record)) {

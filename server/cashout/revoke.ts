@@ -6,7 +6,7 @@ import type { Attribution, CashoutContext } from './context.ts';
 import { readBackAndObserve } from './readback.ts';
 import { confirmedAtOf, isRevocable } from './transaction-rules.ts';
 import { CashoutError } from './types.ts';
-import { callWallet } from './wallet-call.ts';
+import { callWallet, scopeOf } from './wallet-call.ts';
 
 /** Why a transaction is revoked; each names the machine event that settles the cash-out afterwards. */
 export type RevokeReason = 'revoked' | 'hold_expired' | 'attempts_exhausted' | 'amount_mismatch' | 'create_failed';
@@ -52,7 +52,7 @@ export async function revokeWith(
       ? advance(ctx, sent, { type: 'outcome_unknown', operation: 'revoke' }, by)
       : advance(ctx, sent, { type: reason }, by, { walletError });
 
-  const outcome = await callWallet(() => ctx.wallet.revokeTransaction(key));
+  const outcome = await callWallet(() => ctx.wallet.revokeTransaction(key, scopeOf(record)));
   if (outcome.kind === 'done') {
     if (!isRevocable(outcome.value.status)) return settled(outcome.value, walletError);
     return leftOpen();

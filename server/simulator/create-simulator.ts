@@ -3,6 +3,7 @@ import { failureResponse, notFound, WalletApiFailure } from './api-failure.ts';
 import { SimClock } from './clock.ts';
 import { controlRoutes } from './control-routes.ts';
 import { customerPage } from './customer-page.ts';
+import { SignedCallLog } from './signed-calls.ts';
 import { SimulatorState } from './state.ts';
 import { walletRoutes } from './wallet-routes.ts';
 import { WriteOverlapRecorder } from './write-overlaps.ts';
@@ -24,6 +25,8 @@ export interface Simulator {
   state: SimulatorState;
   /** Wallet writes for one transaction found in flight together (several Kasa instances must never cause one). */
   overlaps: WriteOverlapRecorder;
+  /** The ext parameters each authenticated call was signed with, newest last. */
+  signedCalls: SignedCallLog;
 }
 
 const demoWalletBalances = { EUR: 50_000 };
@@ -32,8 +35,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const clock = new SimClock();
   const state = new SimulatorState(clock, { codeTtlSeconds: options.codeTtlSeconds ?? 600 });
   const overlaps = new WriteOverlapRecorder();
+  const signedCalls = new SignedCallLog();
   const app = new Hono();
-  app.route('/rest/v1', walletRoutes({ state, clock, clients: options.clients, overlaps }));
+  app.route('/rest/v1', walletRoutes({ state, clock, clients: options.clients, overlaps, signedCalls }));
   if (options.controlEnabled) {
     app.route('/__control', controlRoutes(state, clock, overlaps));
     if (options.demoWalletId !== undefined) {
@@ -43,5 +47,5 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   }
   app.notFound((c) => failureResponse(c, notFound('Route not found')));
   app.onError((_error, c) => failureResponse(c, new WalletApiFailure(500, 'internal_server_error', 'Unexpected simulator error')));
-  return { app, clock, state, overlaps };
+  return { app, clock, state, overlaps, signedCalls };
 }

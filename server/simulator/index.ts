@@ -7,3 +7,4 @@ export type { SimulatorState } from './state.ts';
 export type { WalletView, IssuedCode, CodeView, TransactionView, PaymentView, SimTransactionStatus } from './state-views.ts';
 export type { FaultSpec, FaultView, FaultKind } from './faults.ts';
 export type { WriteOverlap, WalletWrite } from './write-overlaps.ts';
+export type { SignedCall } from './signed-calls.ts';

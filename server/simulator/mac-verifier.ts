@@ -19,8 +19,8 @@ export class MacVerifier {
     this.#clock = clock;
   }
 
-  /** Returns the refusal, or undefined when the request is authentic (its nonce is then spent). */
-  verify(target: RequestTarget, authorization: string | undefined, body: Uint8Array): WalletApiFailure | undefined {
+  /** Returns the refusal, or the ext the authentic request was signed with (its nonce is then spent). */
+  verify(target: RequestTarget, authorization: string | undefined, body: Uint8Array): WalletApiFailure | { ext: string } {
     const header = parseMacHeader(authorization);
     if (!header) return unauthorized('MAC authentication is missing or malformed');
     if (!/^\d{1,12}$/.test(header.ts)) return unauthorized('MAC timestamp is not unix seconds');
@@ -40,7 +40,7 @@ export class MacVerifier {
     if (ts < now - timestampWindowSeconds) return new WalletApiFailure(401, 'invalid_timestamp', 'Timestamp lifetime exceeded');
     if (this.#nonces.seen(header.id, header.nonce, now)) return unauthorized('Nonce has already been used');
     this.#nonces.remember(header.id, header.nonce, ts, now);
-    return undefined;
+    return { ext: header.ext };
   }
 }
 

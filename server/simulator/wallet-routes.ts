@@ -6,6 +6,7 @@ import type { WalletOperation } from '../wallet/errors.ts';
 import { failureResponse, invalidParameters, invalidRequest, notFound, WalletApiFailure } from './api-failure.ts';
 import type { SimClock } from './clock.ts';
 import { MacVerifier } from './mac-verifier.ts';
+import type { SignedCallLog } from './signed-calls.ts';
 import { dropConnection, nodeIncoming } from './node-connection.ts';
 import { requestTarget } from './request-target.ts';
 import type { SimulatorState } from './state.ts';
@@ -18,12 +19,13 @@ export interface WalletRoutesDeps {
   clock: SimClock;
   clients: Record<string, string>;
   overlaps: WriteOverlapRecorder;
+  signedCalls: SignedCallLog;
 }
 
 type Operation = (c: Context, body: Uint8Array) => unknown;
 
 /** The Wallet API under /rest/v1: every call is read once, authenticated, exposed to faults, then applied. */
-export function walletRoutes({ state, clock, clients, overlaps }: WalletRoutesDeps): Hono {
+export function walletRoutes({ state, clock, clients, overlaps, signedCalls }: WalletRoutesDeps): Hono {
   const verifier = new MacVerifier(clients, clock);
 
   const route =
@@ -31,8 +33,9 @@ export function walletRoutes({ state, clock, clients, overlaps }: WalletRoutesDe
     async (c: Context): Promise<Response> => {
       const body = new Uint8Array(await c.req.arrayBuffer());
       if (operation !== 'server') {
-        const refusal = verifier.verify(requestTarget(c), c.req.header('authorization'), body);
-        if (refusal) return failureResponse(c, refusal);
+        const verified = verifier.verify(requestTarget(c), c.req.header('authorization'), body);
+        if (verified instanceof WalletApiFailure) return failureResponse(c, verified);
+        signedCalls.record(operation, c.req.path, verified.ext);
       }
       const finished = isWalletWrite(operation) ? beginWrite(c, operation, body) : undefined;
       try {

@@ -7,7 +7,7 @@ import { serverTimeSchema, transactionListSchema, transactionSchema, walletSchem
 import { type HttpSend, sendWithNodeHttp } from './http-send.ts';
 import { createTransport } from './transport.ts';
 import type { WalletEvent, WalletRequest } from './transport.ts';
-import type { CreateTransactionInput, ListTransactionsFilter, ReadOptions, WalletAccount, WalletClient, WalletTransaction } from './types.ts';
+import type { CallScope, CreateTransactionInput, ListTransactionsFilter, ReadOptions, WalletAccount, WalletClient, WalletTransaction } from './types.ts';
 
 /**
  * The reserve body field that carries the customer's code. The cash-out guide says `code`, both
@@ -20,7 +20,7 @@ export interface WalletClientOptions {
   clientId: string;
   macKey: string;
   timeoutMs: number;
-  /** project_id / location_id, sent as MAC ext parameters when set. */
+  /** project_id / location_id, sent as MAC ext parameters when set; a call's CallScope may name another location_id. */
   extParams?: Record<string, string>;
   /** How one HTTP exchange is made; node:http with kept-alive connections unless given another. */
   send?: HttpSend;
@@ -88,16 +88,16 @@ export function createWalletClient(options: WalletClientOptions): WalletClient {
   }
 
   async function getTransaction(key: string, options: ReadOptions = {}): Promise<WalletTransaction> {
-    const body = await call({ operation: 'get', method: 'GET', path: transactionPath(key), signed: true }, options.retry ?? true);
+    const body = await call({ operation: 'get', method: 'GET', path: transactionPath(key), signed: true, ...located(options) }, options.retry ?? true);
     return parse('get', transactionSchema, body);
   }
 
   /** The docs disagree on whether reserve/confirm/revoke answer with the transaction or `{}`. */
-  async function transactionOrReadBack(operation: WalletOperation, key: string, body: unknown): Promise<WalletTransaction> {
+  async function transactionOrReadBack(operation: WalletOperation, key: string, body: unknown, scope: CallScope): Promise<WalletTransaction> {
     const parsed = transactionSchema.safeParse(body);
     if (parsed.success) return parsed.data;
     try {
-      return await getTransaction(key);
+      return await getTransaction(key, located(scope));
     } catch (error) {
       if (error instanceof WalletOutcomeUnknown) throw new WalletOutcomeUnknown(operation, `read-back failed: ${error.reason}`);
       throw error;
@@ -110,12 +110,13 @@ export function createWalletClient(options: WalletClientOptions): WalletClient {
     clockOffsetSeconds: () => offsetSeconds,
     getTransaction,
 
-    async createTransaction(input: CreateTransactionInput): Promise<WalletTransaction> {
+    async createTransaction(input: CreateTransactionInput, scope: CallScope = {}): Promise<WalletTransaction> {
       const body = await call({
         operation: 'create',
         method: 'POST',
         path: 'transaction',
         signed: true,
+        ...located(scope),
         body: {
           payments: [
             {
@@ -131,7 +132,7 @@ export function createWalletClient(options: WalletClientOptions): WalletClient {
       return parse('create', transactionSchema, body);
     },
 
-    async reserveWithCode(key: string, code: string): Promise<WalletTransaction> {
+    async reserveWithCode(key: string, code: string, scope: CallScope = {}): Promise<WalletTransaction> {
       const body = await call({
         operation: 'reserve',
         method: 'PUT',
@@ -139,30 +140,39 @@ export function createWalletClient(options: WalletClientOptions): WalletClient {
         signed: true,
         body: { [reserveCodeField]: code },
         secrets: [code],
+        ...located(scope),
       });
-      return transactionOrReadBack('reserve', key, body);
+      return transactionOrReadBack('reserve', key, body, scope);
     },
 
-    async confirmTransaction(key: string): Promise<WalletTransaction> {
-      const body = await call({ operation: 'confirm', method: 'PUT', path: `${transactionPath(key)}/confirm`, signed: true });
-      return transactionOrReadBack('confirm', key, body);
+    async confirmTransaction(key: string, scope: CallScope = {}): Promise<WalletTransaction> {
+      const body = await call({ operation: 'confirm', method: 'PUT', path: `${transactionPath(key)}/confirm`, signed: true, ...located(scope) });
+      return transactionOrReadBack('confirm', key, body, scope);
     },
 
-    async revokeTransaction(key: string): Promise<WalletTransaction> {
-      const body = await call({ operation: 'revoke', method: 'DELETE', path: transactionPath(key), signed: true });
-      return transactionOrReadBack('revoke', key, body);
+    async revokeTransaction(key: string, scope: CallScope = {}): Promise<WalletTransaction> {
+      const body = await call({ operation: 'revoke', method: 'DELETE', path: transactionPath(key), signed: true, ...located(scope) });
+      return transactionOrReadBack('revoke', key, body, scope);
     },
 
-    async listTransactions(filter: ListTransactionsFilter = {}): Promise<WalletTransaction[]> {
-      const body = await call({ operation: 'list', method: 'GET', path: `transactions${listQuery(filter)}`, signed: true });
+    async listTransactions(filter: ListTransactionsFilter = {}, scope: CallScope = {}): Promise<WalletTransaction[]> {
+      const body = await call({ operation: 'list', method: 'GET', path: `transactions${listQuery(filter)}`, signed: true, ...located(scope) });
       return parse('list', transactionListSchema, body);
     },
 
-    async getWallet(walletId: number): Promise<WalletAccount> {
-      const body = await call({ operation: 'wallet', method: 'GET', path: `wallet/${encodeURIComponent(String(walletId))}`, signed: true }, false);
+    async getWallet(walletId: number, scope: CallScope = {}): Promise<WalletAccount> {
+      const body = await call(
+        { operation: 'wallet', method: 'GET', path: `wallet/${encodeURIComponent(String(walletId))}`, signed: true, ...located(scope) },
+        false,
+      );
       return parse('wallet', walletSchema, body);
     },
   };
+}
+
+/** The request field for a scope: only a location that is named replaces the configured one. */
+function located(scope: CallScope): { locationId?: string } {
+  return scope.locationId == null ? {} : { locationId: scope.locationId };
 }
 
 function isInvalidTimestamp(error: unknown): boolean {

@@ -17,6 +17,8 @@ export interface WalletRequest {
   signed: boolean;
   /** Values (the reservation code) to blank out of anything Paysera echoes into an error. */
   secrets?: string[];
+  /** Replaces the configured `location_id` in this request's MAC ext; the other ext parameters stay. */
+  locationId?: string;
 }
 
 export interface WalletResponse {
@@ -74,7 +76,7 @@ export function createTransport(options: TransportOptions): Transport {
         macKey: options.macKey,
         ts: options.timestamp(),
         nonce: generateNonce(),
-        ...(options.extParams !== undefined && { extParams: options.extParams }),
+        ...extParamsOf(options, request),
       });
     }
 
@@ -108,6 +110,11 @@ export function createTransport(options: TransportOptions): Transport {
       throw error;
     }
   };
+}
+
+function extParamsOf(options: TransportOptions, request: WalletRequest): { extParams?: Record<string, string> } {
+  if (request.locationId === undefined) return options.extParams === undefined ? {} : { extParams: options.extParams };
+  return { extParams: { ...options.extParams, location_id: request.locationId } };
 }
 
 class TimeoutError extends Error {}

@@ -49,7 +49,13 @@ export interface ListTransactionsFilter {
   offset?: number;
 }
 
-export interface ReadOptions {
+/** Which Paysera location one call is signed for: the calls of one cash-out carry its shift's location. */
+export interface CallScope {
+  /** Sent as `location_id` in this request's MAC `ext` instead of the configured one (PAYSERA_LOCATION_ID); null or absent: the configured one. */
+  locationId?: string | null;
+}
+
+export interface ReadOptions extends CallScope {
   /**
    * false: one attempt, no repeat on an open outcome, for a caller that runs its own read-back
    * schedule, so that retries live in one layer.
@@ -62,12 +68,12 @@ export interface WalletClient {
   /** Re-reads the server time and stores the offset; returns it in seconds. */
   syncClock(): Promise<number>;
   clockOffsetSeconds(): number;
-  createTransaction(input: CreateTransactionInput): Promise<WalletTransaction>;
+  createTransaction(input: CreateTransactionInput, scope?: CallScope): Promise<WalletTransaction>;
   getTransaction(key: string, options?: ReadOptions): Promise<WalletTransaction>;
-  reserveWithCode(key: string, code: string): Promise<WalletTransaction>;
-  confirmTransaction(key: string): Promise<WalletTransaction>;
-  revokeTransaction(key: string): Promise<WalletTransaction>;
-  listTransactions(filter?: ListTransactionsFilter): Promise<WalletTransaction[]>;
+  reserveWithCode(key: string, code: string, scope?: CallScope): Promise<WalletTransaction>;
+  confirmTransaction(key: string, scope?: CallScope): Promise<WalletTransaction>;
+  revokeTransaction(key: string, scope?: CallScope): Promise<WalletTransaction>;
+  listTransactions(filter?: ListTransactionsFilter, scope?: CallScope): Promise<WalletTransaction[]>;
   /** One attempt, no repeat: the name is a courtesy on the verify screen, not worth holding it up. */
-  getWallet(walletId: number): Promise<WalletAccount>;
+  getWallet(walletId: number, scope?: CallScope): Promise<WalletAccount>;
 }

@@ -16,7 +16,7 @@ const phone = { width: 320, height: 568 };
 let kasa: KasaUnderTest;
 
 test.beforeAll(async () => {
-  kasa = await startKasa({ REQUIRE_SHIFT: 'false' }, { admin });
+  kasa = await startKasa({}, { admin });
 });
 
 test.afterAll(async () => {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiSession, type ApiSession } from './support/api-session.ts';
 import { createCustomers } from './support/customers.ts';
 import { createFaultInjector, type FaultInjector } from './support/fault-injector.ts';
-import { FlowRecorder, makePlan, runCashiers, type FlowContext, type Limits } from './support/flows.ts';
+import { checkDrawers, type DrawerFigures } from './support/drawer-invariants.ts';
+import { FlowRecorder, makePlan, type FlowContext, type Limits } from './support/flows.ts';
 import {
   checkAuditFinalEvents,
   checkSettled,
@@ -14,14 +15,18 @@ import { startKasaStack, type KasaStack } from './support/kasa-stack.ts';
 import { createRandom, seedFromEnv } from './support/random.ts';
 import { isLargeRun, sized } from './support/run-size.ts';
 import { type SettleResult, settleAll } from './support/settle.ts';
+import { runShiftCashiers, type ShiftRun } from './support/shift-flows.ts';
+import { openStackStore } from './support/stack-store.ts';
 import { readAuditTrail, readWorld, type AuditTrail } from './support/world.ts';
 import { freshPgDatabase, type PgTestDatabase } from '../support/pg-database.ts';
 
 /**
  * Many cash-outs through the real server over HTTP while about one Wallet call in ten fails
  * (timeouts, 500/502, connections dropped before or after Paysera acted), then the books of
- * Kasa and Paysera are compared once the sweeper has settled everything. Once on each store:
- * SQLite, and PostgreSQL through DATABASE_URL.
+ * Kasa and Paysera are compared once the sweeper has settled everything. The cashiers work in
+ * shifts (REQUIRE_SHIFT): a counted float, pay-ins and drops, a count at the close, and at the end
+ * every drawer's books are recomputed from the store. Once on each store: SQLite, and PostgreSQL
+ * through DATABASE_URL.
  */
 
 const seed = seedFromEnv(20261126);
@@ -40,6 +45,8 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (storeKind) => {
   let world: SettledWorld;
   let audit: AuditTrail;
   let database: PgTestDatabase | null;
+  let shifts: ShiftRun;
+  let drawers: { problems: string[]; figures: DrawerFigures };
 
   beforeAll(async () => {
     database = storeKind === 'postgres' ? await freshPgDatabase() : null;
@@ -50,10 +57,12 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (storeKind) => {
         MAX_AMOUNT: '1000.00',
         SUPERVISOR_THRESHOLD: '300.00',
         MAX_CODE_ATTEMPTS: String(limits.maxCodeAttempts),
+        REQUIRE_SHIFT: 'true',
       },
       cashiers: cashierCount,
       supervisors: 1,
       sweepIntervalMs: 250,
+      locations: ['Market hall', 'Bag 1', 'Bag 2'],
     });
     const since = Date.now();
     // Separate streams: the plans replay exactly; which call a fault hits depends on how cashiers interleave.
@@ -79,7 +88,7 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (storeKind) => {
 
     console.log(`soak on ${storeKind}: seed ${seed} (replay with KASA_SEED=${seed}), ${cashoutCount} cash-outs, ${cashierCount} cashiers, ${isLargeRun ? 'large' : 'CI'} size`);
     const started = performance.now();
-    await runCashiers(contexts, plans);
+    shifts = await runShiftCashiers(contexts, plans, { locations: stack.locations, plansPerShift: [3, 15], since });
     const ran = performance.now();
     faults.disarm();
     settled = await settleAll({ supervisor, dataDir: stack.dataDir, databaseUrl: stack.databaseUrl, since, timeoutMs: 60_000 });
@@ -87,6 +96,12 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (storeKind) => {
     console.log(`soak: cashiers took ${seconds(ran - started)}, settling ${seconds(performance.now() - ran)}`);
     world = await readWorld(supervisor, stack.simulator.state, since, { startBalances: customers.startBalances, confirmedKeysSeen: recorder.confirmedKeysSeen });
     audit = await readAuditTrail(supervisor, since);
+    const store = await openStackStore(stack);
+    try {
+      drawers = await checkDrawers(store, since, shifts, approver.username);
+    } finally {
+      await store.close();
+    }
 
     const knownKeys = new Set(world.cashouts.map((cashout) => cashout.transactionKey));
     const strays = world.transactions.filter((tx) => !knownKeys.has(tx.key));
@@ -103,6 +118,8 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (storeKind) => {
         `  audit events: ${audit.verify.count}`,
         `  flow endings: ${JSON.stringify(Object.fromEntries([...recorder.endedBy].sort()))}`,
         `  answers: ${JSON.stringify(Object.fromEntries([...recorder.answers].sort()))}`,
+        `  shifts: ${shifts.opened} opened, ${drawers.figures.shifts} in the store, ${shifts.signedOff} signed off; pay-ins ${shifts.payIns}, drops ${shifts.drops}`,
+        `  payouts inside shifts: ${drawers.figures.payoutsInShifts}, lowest drawer balance: ${drawers.figures.lowestBalanceCents} cents`,
       ].join('\n'),
     );
   }, sized(300_000, 1_800_000));
@@ -131,6 +148,15 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (storeKind) => {
       expect(audit.verify).toMatchObject({ ok: true, firstBadSeq: null });
       expect(audit.verify.count).toBe(audit.events.length);
       expect(checkAuditFinalEvents(world.cashouts, audit.events)).toEqual([]);
+    });
+
+    it('kept every drawer’s books: expected cash of each closed shift = float + pay-ins − drops − its confirmed payouts, never below zero', () => {
+      expect(drawers.problems).toEqual([]);
+      expect(drawers.figures.shifts).toBe(shifts.opened);
+      expect(drawers.figures.payoutsInShifts).toBe(world.cashouts.length);
+      expect(shifts.signedOff).toBeGreaterThan(0);
+      expect(shifts.drops).toBeGreaterThan(0);
+      expect(recorder.answers.get('create 409 NOT_ENOUGH_CASH') ?? 0).toBeGreaterThan(0);
     });
 
     it('really ran into the faults it was meant to survive', () => {

@@ -59,7 +59,7 @@ export function cashoutRoutes({ service, settings, checkCredentials, holderNames
   async function withHolderName(record: CashoutRecord): Promise<Cashout> {
     const json = cashoutJson(record, settings);
     if (record.status !== 'reserved' || record.transactionKey === null) return json;
-    return { ...json, holderName: await holderNames(record.transactionKey) };
+    return { ...json, holderName: await holderNames(record.transactionKey, record.payseraLocationId) };
   }
 
   routes.get('/:id', async (c) => {

@@ -6,7 +6,9 @@ import { parseConfig } from '../../../server/config.ts';
 import { createLogger } from '../../../server/log.ts';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator/index.ts';
 import { type RunningServer, startServer, type StartOptions } from '../../../server/start-server.ts';
+import type { LocationRecord } from '../../../server/store/desk-types.ts';
 import { seedAccounts, type TestAccounts } from './accounts.ts';
+import { seedLocations } from './locations.ts';
 import { dataDirAuditKey } from '../../../server/store/audit-key.ts';
 import { linesSink } from '../../support/lines-sink.ts';
 
@@ -27,6 +29,8 @@ export interface KasaStack {
   databaseUrl: string | null;
   macKey: string;
   accounts: TestAccounts;
+  /** The locations seeded with the accounts (`locations` option). */
+  locations: LocationRecord[];
   /** Every line the server logged, as written. */
   logLines: string[];
   close(): Promise<void>;
@@ -43,6 +47,8 @@ export interface KasaStackOptions {
   instances?: number;
   /** Puts the server on this PostgreSQL database instead of SQLite in its data dir. */
   databaseUrl?: string;
+  /** Names of locations to seed before the server starts, for stacks that open shifts. */
+  locations?: readonly string[];
 }
 
 export function randomMacKey(): string {
@@ -60,6 +66,8 @@ export function liveEnv(simulator: RunningSimulator, macKey: string, dataDir: st
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     PORT: '0',
+    // These stacks test the workflow, not the desk: payouts need no shift unless a test sets it back on.
+    REQUIRE_SHIFT: 'false',
   };
 }
 
@@ -71,6 +79,7 @@ export async function startKasaStack(options: KasaStackOptions = {}): Promise<Ka
   try {
     const databaseUrl = options.databaseUrl ?? null;
     const accounts = await seedAccounts({ dataDir, databaseUrl }, { cashiers: options.cashiers ?? 2, supervisors: options.supervisors ?? 1 });
+    const locations = await seedLocations({ dataDir, databaseUrl }, options.locations ?? []);
     const parsed = parseConfig({ ...liveEnv(simulator, macKey, dataDir), ...(databaseUrl && { DATABASE_URL: databaseUrl }), ...options.env });
     if (!parsed.ok) throw new Error(`bad test configuration: ${parsed.errors.join('; ')}`);
     const logLines: string[] = [];
@@ -98,6 +107,7 @@ export async function startKasaStack(options: KasaStackOptions = {}): Promise<Ka
       databaseUrl,
       macKey,
       accounts,
+      locations,
       logLines,
       async close() {
         for (const running of servers) await running.close();

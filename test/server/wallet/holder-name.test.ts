@@ -43,6 +43,20 @@ describe('holder name reader', () => {
     expect(await read(await reservedKey(wallet))).toBe(holderName);
   });
 
+  it('signs both reads for the cash-out’s location when it has one', async () => {
+    const { wallet, read } = reader();
+    const key = await reservedKey(wallet);
+    const mark = sim.signedCalls.calls.length;
+    expect(await read(key, 'LOC-7')).toBe(holderName);
+    expect(await read(key, null)).toBe(holderName);
+    expect(sim.signedCalls.calls.slice(mark).map((call) => [call.operation, call.ext.location_id ?? null])).toEqual([
+      ['get', 'LOC-7'],
+      ['wallet', 'LOC-7'],
+      ['get', null],
+      ['wallet', null],
+    ]);
+  });
+
   it('gives null when Paysera refuses the wallet read, and logs the refusal without any name', async () => {
     const { wallet, read } = reader();
     const key = await reservedKey(wallet);

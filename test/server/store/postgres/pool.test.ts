@@ -83,6 +83,34 @@ describe('a database lost while the store is open', () => {
   });
 });
 
+describe('the cash desk with the database lost', () => {
+  it('answers StoreUnavailableError from its reads and writes, and writes nothing meanwhile', async () => {
+    const store = await openPostgresStore({ url: database.url, auditKey, connectionTimeoutMs: 2_000 });
+    const audit = { actor: 'anna', action: 'shift.open', outcome: 'ok' };
+    const shift = { id: 's1', locationId: 'l1', cashier: 'anna', status: 'open' as const, openedAt: 1, float: [], closedAt: null, counted: null, expected: null, signedOffBy: null, signedOffAt: null };
+    try {
+      await store.createLocation({ id: 'l1', name: 'Shop', payseraLocationId: null, disabled: false, createdAt: 1 }, { ...audit, action: 'location.add' });
+      const before = (await store.verifyAudit()).count;
+      const outage = await loseDatabase(inject('pgAdminUrl'), database.url);
+      await expect(store.listLocations()).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.getCurrentShift('anna')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.listShifts(0, 10)).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.openShift(shift, audit)).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.updateShift('s1', { status: 'closed' }, audit, 'open')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(
+        store.addMovement({ id: 'm1', shiftId: 's1', kind: 'pay_in', amountCents: 100, currency: 'EUR', reason: 'r', at: 2, actor: 'anna' }, audit),
+      ).rejects.toBeInstanceOf(StoreUnavailableError);
+      await outage.restore();
+      expect(await store.getCurrentShift('anna')).toBeNull();
+      expect((await store.verifyAudit()).count).toBe(before);
+      await store.openShift(shift, audit);
+      expect(await store.getCurrentShift('anna')).toMatchObject({ id: 's1' });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('pool usage', () => {
   it('is reported for /metrics: connections opened, idle and waiting', async () => {
     const store = await openPostgresStore({ url: database.url, auditKey });
