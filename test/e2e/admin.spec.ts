@@ -1,8 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
 import type { DemoCredentials } from '../../server/demo-accounts.ts';
 import { passwordAlphabet } from '../../web/password-generator.ts';
 import { languages } from '../../web/settings.ts';
+import { expectAccessible } from './support/axe.ts';
+import { expectFits } from './support/fit.ts';
 import { type KasaUnderTest, startKasa } from './support/serve.ts';
 
 /**
@@ -37,33 +38,6 @@ async function openAdminScreen(page: Page, screen: 'accounts' | 'locations'): Pr
   await expect(page.getByTestId(`${screen}-screen`)).toBeVisible();
 }
 
-/** The violations a person with a disability would be blocked by, as accessibility.spec.ts counts them. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(serious, what).toEqual([]);
-}
-
-/** Nothing runs off the side of the phone and nothing is cut off, tables included (a table that must scroll sideways counts as cut off). */
-async function expectFits(page: Page, what: string): Promise<void> {
-  const problems = await page.evaluate(() => {
-    const found: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) found.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
-    for (const element of document.body.querySelectorAll<HTMLElement>('*')) {
-      if (element.getClientRects().length === 0 || ['INPUT', 'SELECT', 'svg'].includes(element.tagName)) continue;
-      const style = getComputedStyle(element);
-      if (style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1 && element.textContent?.trim()) {
-        found.push(`${element.tagName.toLowerCase()} "${element.textContent.trim().slice(0, 40)}" is cut off: ${element.scrollWidth} > ${element.clientWidth}`);
-      }
-    }
-    return found;
-  });
-  expect(problems, what).toEqual([]);
-}
-
 async function readNewPassword(page: Page): Promise<string> {
   const password = (await page.getByTestId('new-password').textContent()) ?? '';
   expect(password.length).toBeGreaterThanOrEqual(16);
@@ -77,17 +51,17 @@ test('an admin adds a cashier with a generated password, resets it, changes the 
   await signIn(page, admin);
   await openAdminScreen(page, 'accounts');
   await expect(page.getByTestId(`account-row-${admin.username}`)).toContainText('Administrator');
-  await expectAccessible(page, 'accounts list');
-  await expectFits(page, 'accounts list');
+  await expectAccessible(page, 'accounts');
+  await expectFits(page, 'accounts', 'accounts-add');
 
   await page.getByTestId('accounts-add').click();
   await page.getByTestId('accounts-new-username').fill('field-cashier');
-  await expectAccessible(page, 'add account');
-  await expectFits(page, 'add account');
+  await expectAccessible(page, 'accounts');
+  await expectFits(page, 'accounts');
   await page.getByTestId('accounts-new-submit').click();
   const first = await readNewPassword(page);
-  await expectAccessible(page, 'new password');
-  await expectFits(page, 'new password');
+  await expectAccessible(page, 'accounts');
+  await expectFits(page, 'accounts', 'new-password-done');
   await page.getByTestId('new-password-copy').click();
   await expect(page.getByText('Password copied.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
@@ -104,8 +78,8 @@ test('an admin adds a cashier with a generated password, resets it, changes the 
   await expect(cashier.getByTestId('report-open')).toHaveCount(0);
 
   await page.getByTestId('account-open-field-cashier').click();
-  await expectAccessible(page, 'account edit');
-  await expectFits(page, 'account edit');
+  await expectAccessible(page, 'accounts');
+  await expectFits(page, 'accounts');
   await page.getByTestId('accounts-reset-submit').click();
   const second = await readNewPassword(page);
   expect(second).not.toBe(first);
@@ -130,8 +104,8 @@ test('an admin adds a cashier with a generated password, resets it, changes the 
   await page.getByTestId('account-open-field-cashier').click();
   await page.getByTestId('accounts-disable').click();
   await expect(page.getByTestId('accounts-disable-confirm')).toContainText('signs field-cashier out on every device at once');
-  await expectAccessible(page, 'disable confirmation');
-  await expectFits(page, 'disable confirmation');
+  await expectAccessible(page, 'accounts');
+  await expectFits(page, 'accounts');
   await page.getByTestId('accounts-disable-yes').click();
   await expect(page.getByTestId('account-row-field-cashier')).toContainText('Disabled');
 
@@ -146,16 +120,16 @@ test('an admin adds a location with a Paysera id, renames it, clears the id and 
   await page.goto(kasa.origin);
   await signIn(page, admin);
   await openAdminScreen(page, 'locations');
-  await expectAccessible(page, 'locations list');
+  await expectAccessible(page, 'locations');
 
   await page.getByTestId('locations-add').click();
   await page.getByTestId('locations-name').fill('Field bag 3');
   await page.getByTestId('locations-paysera').fill('bag-3');
-  await expectAccessible(page, 'add location');
-  await expectFits(page, 'add location');
+  await expectAccessible(page, 'locations');
+  await expectFits(page, 'locations');
   await page.getByTestId('locations-save').click();
   await expect(page.getByTestId('location-row-Field bag 3')).toContainText('bag-3');
-  await expectFits(page, 'locations list');
+  await expectFits(page, 'locations');
 
   await page.getByTestId('location-open-Field bag 3').click();
   await page.getByTestId('locations-name').fill('Field bag 3 north');
@@ -168,7 +142,7 @@ test('an admin adds a location with a Paysera id, renames it, clears the id and 
   await expect(page.getByTestId('location-row-Field bag 3 north')).toContainText('none');
 
   await page.getByTestId('location-open-Field bag 3 north').click();
-  await expectAccessible(page, 'location edit');
+  await expectAccessible(page, 'locations');
   await page.getByTestId('locations-disable').click();
   await expect(page.getByTestId('location-row-Field bag 3 north')).toContainText('Disabled');
 
@@ -183,13 +157,13 @@ for (const language of languages) {
     await signIn(page, admin);
     await openAdminScreen(page, 'accounts');
     await expect(page.getByTestId(`account-row-${admin.username}`)).toBeVisible();
-    await expectFits(page, `accounts in ${language}`);
+    await expectFits(page, 'accounts', 'accounts-add');
     await page.getByTestId(`account-open-${admin.username}`).click();
     await page.getByTestId('accounts-reset-type').check();
-    await expectFits(page, `own account in ${language}`);
+    await expectFits(page, 'accounts');
     await page.goto(kasa.origin);
     await openAdminScreen(page, 'locations');
     await page.getByTestId('locations-add').click();
-    await expectFits(page, `add location in ${language}`);
+    await expectFits(page, 'locations');
   });
 }
