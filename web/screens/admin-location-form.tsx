@@ -15,7 +15,7 @@ interface LocationFormProps {
 }
 
 /** Only what the administrator changed is sent; an emptied Paysera id is sent as null, which clears it. */
-export function changesOf(location: Location, name: string, payseraId: string): UpdateLocationRequest {
+function changesOf(location: Location, name: string, payseraId: string): UpdateLocationRequest {
   const patch: UpdateLocationRequest = {};
   if (name.trim() !== location.name) patch.name = name.trim();
   if (payseraId.trim() !== (location.payseraLocationId ?? '')) patch.payseraLocationId = payseraId.trim() || null;
