@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalogue, type ErrorCode } from '../../shared/errors.ts';
+import { localDate } from '../../shared/local-date.ts';
 import { createApiSession } from '../reliability/support/api-session.ts';
 import { startKasaStack, type KasaStack } from '../reliability/support/kasa-stack.ts';
 import { seedFromEnv } from '../reliability/support/random.ts';
 import { sized } from '../reliability/support/run-size.ts';
-import { bodyArbitrary, bodyFields, type CookieChoice, echoMarker, type FuzzCase, fuzzCaseArbitrary, type OriginChoice, routes } from './support/fuzz-requests.ts';
+import { bodyArbitrary, bodyFields, shiftRequestArbitrary, type CookieChoice, echoMarker, type FuzzCase, fuzzCaseArbitrary, type OriginChoice, routes } from './support/fuzz-requests.ts';
 import { type RawResponse, rawRequest } from './support/raw-http.ts';
 import { createStaticFixture, type StaticFixture } from './support/static-fixture.ts';
 
@@ -26,12 +27,14 @@ let existingId: string;
 /** An account and a location the admin made for the fuzz to aim at: what a case may change, if it is the admin's. */
 let throwawayUser: string;
 let locationId: string;
+/** The cashier's open shift, which the cash-out above is paid out of. */
+let shiftId: string;
 let fuzzStarted: number;
 let accountsBefore: unknown;
 
 beforeAll(async () => {
   statics = await createStaticFixture();
-  stack = await startKasaStack({ staticRoot: statics.root, cashiers: 1, supervisors: 1 });
+  stack = await startKasaStack({ staticRoot: statics.root, cashiers: 1, supervisors: 1, env: { REQUIRE_SHIFT: 'true' } });
   const signedIn = async (account: { username: string; password: string }) => {
     const session = createApiSession(stack.origin);
     await session.signIn(account.username, account.password);
@@ -43,14 +46,25 @@ beforeAll(async () => {
   const supervisor = await signedIn(supervisorAccount);
   const admin = await signedIn(stack.accounts.admin);
   cookies = { cashier: cashier.cookie ?? '', supervisor: supervisor.cookie ?? '', admin: admin.cookie ?? '' };
-  const created = await cashier.request('POST', '/api/cashouts', { amount: '12.34', currency: 'EUR' });
-  existingId = (created.json as { id: string }).id;
   fuzzStarted = Date.now();
   throwawayUser = 'fuzz-target';
   const added = await admin.request('POST', '/api/users', { username: throwawayUser, role: 'cashier', password: 'fuzz-target-password' });
   const location = await admin.request('POST', '/api/locations', { name: 'Fuzz target shop' });
   if (added.status !== 201 || location.status !== 201) throw new Error(`setup: ${added.status} ${location.status}`);
   locationId = (location.json as { location: { id: string } }).location.id;
+  const opened = await cashier.request('POST', '/api/shifts', { locationId, float: [{ amount: '500.00', currency: 'EUR' }] });
+  if (opened.status !== 201) throw new Error(`open shift: ${opened.status} ${opened.text}`);
+  shiftId = (opened.json as { shift: { id: string } }).shift.id;
+  // A drawer with something in it for the arithmetic check: a pay-in, a drop and a confirmed payout.
+  const payIn = await cashier.request('POST', `/api/shifts/${shiftId}/movements`, { kind: 'pay_in', amount: '50.00', currency: 'EUR', reason: 'change' });
+  const drop = await cashier.request('POST', `/api/shifts/${shiftId}/movements`, { kind: 'drop', amount: '20.00', currency: 'EUR', reason: 'to the safe' });
+  const created = await cashier.request('POST', '/api/cashouts', { amount: '12.34', currency: 'EUR' });
+  if (payIn.status !== 201 || drop.status !== 201 || created.status !== 201) throw new Error(`setup: ${payIn.status} ${drop.status} ${created.status} ${created.text}`);
+  existingId = (created.json as { id: string }).id;
+  const wallet = stack.simulator.state.createWallet({ EUR: 100_000 });
+  await cashier.request('POST', `/api/cashouts/${existingId}/reserve`, { code: stack.simulator.state.issueCode(wallet).code });
+  const confirmed = await cashier.request('POST', `/api/cashouts/${existingId}/confirm`, { identityChecks: ['document', 'photo'] });
+  if (confirmed.status !== 200) throw new Error(`confirm: ${confirmed.status} ${confirmed.text}`);
   accountsBefore = await seededAccounts();
 }, 60_000);
 
@@ -140,6 +154,7 @@ interface AuditEventJson {
   seq: number;
   actor: string;
   action: string;
+  outcome: string;
 }
 
 /** Every audit event since the fuzz began, read as a supervisor reads them: page by page. */
@@ -163,6 +178,12 @@ async function seededAccounts(): Promise<unknown> {
   return (JSON.parse(response.body) as { users: { username: string }[] }).users.filter((user) => seeded.has(user.username));
 }
 
+function shiftRequests() {
+  const [cashierAccount, supervisorAccount] = [stack.accounts.cashiers[0], stack.accounts.supervisors[0]];
+  if (!cashierAccount || !supervisorAccount) throw new Error('accounts missing');
+  return shiftRequestArbitrary({ shiftId, locationId, credentials: [supervisorAccount, cashierAccount] });
+}
+
 async function send(fuzz: FuzzCase): Promise<RawResponse> {
   return rawRequest(stack.origin, { method: fuzz.method, path: fuzz.path, headers: headersOf(fuzz), ...(fuzz.body !== null && { body: fuzz.body }) });
 }
@@ -171,7 +192,7 @@ describe(`fuzzing every route (seed ${seed}, ${runs} cases)`, () => {
   it('never answers 5xx, always with the one error shape, never repeating the input', async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(fuzzCaseArbitrary([existingId, throwawayUser, locationId]), async (fuzz) => {
+      fc.asyncProperty(fuzzCaseArbitrary([existingId, throwawayUser, locationId, shiftId]), async (fuzz) => {
         const response = await send(fuzz);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         expect({ request: `${fuzz.method} ${fuzz.path.slice(0, 200)}`, problems: problemsWith(fuzz, response) }).toMatchObject({ problems: [] });
@@ -183,6 +204,28 @@ describe(`fuzzing every route (seed ${seed}, ${runs} cases)`, () => {
     const health = await rawRequest(stack.origin, { method: 'GET', path: '/api/health' });
     expect(health.status).toBe(200);
   }, sized(240_000, 1_800_000));
+
+  it("sends hostile bodies straight to the shift routes, on the cashier's own open shift: never a 5xx, never a wrong change", async () => {
+    // Hostile bodies to any of the routes, and bodies nearly right for the route they go to.
+    const hostile = fc.record({
+      path: fc.constantFrom('/api/shifts', `/api/shifts/${shiftId}/movements`, `/api/shifts/${shiftId}/close`, `/api/shifts/${shiftId}/sign-off`),
+      body: bodyArbitrary,
+    });
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostile, shiftRequests()), fc.constantFrom<CookieChoice>('cashier', 'supervisor', 'admin'), async ({ path, body }, cookie) => {
+        const fuzz: FuzzCase = { method: 'POST', path, contentType: 'application/json', cookie, origin: 'own', extraHeaders: {}, body: body?.text ?? null, inputs: body?.inputs ?? [] };
+        const response = await send(fuzz);
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        expect({ request: `POST ${path} as ${cookie}`, problems: problemsWith(fuzz, response) }).toMatchObject({ problems: [] });
+        // The drawer is the cashier's: no one else's request moves cash in it or closes it, whatever the body.
+        if (cookie !== 'cashier' && /\/(movements|close)$/.test(path)) expect(response.status).toBeGreaterThanOrEqual(400);
+      }),
+      { numRuns: sized(300, 3000), seed },
+    );
+    console.log(`shift bodies: answers by status ${JSON.stringify(Object.fromEntries(statuses))}`);
+    expect(statuses.get(400)).toBeGreaterThan(0);
+  }, 120_000);
 
   it('sends hostile bodies straight to the account and location routes: refused to all but the admin, never a 5xx', async () => {
     const targets: [string, string][] = [
@@ -207,6 +250,41 @@ describe(`fuzzing every route (seed ${seed}, ${runs} cases)`, () => {
     );
     expect(statuses.get(400)).toBeGreaterThan(0);
   }, 120_000);
+
+  it('let only a shift\'s cashier open, move cash in or close it, and only someone else sign it off', async () => {
+    const shifts = new Map<string, string>();
+    for (const date of new Set([localDate(fuzzStarted), localDate(Date.now())])) {
+      const response = await rawRequest(stack.origin, { method: 'GET', path: `/api/shifts?date=${date}`, headers: { Cookie: cookies.supervisor } });
+      for (const shift of (JSON.parse(response.body) as { shifts: { id: string; cashier: string }[] }).shifts) shifts.set(shift.id, shift.cashier);
+    }
+    const events = (await auditSinceStart()).filter((event) => event.action.startsWith('shift.'));
+    expect(events.length).toBeGreaterThan(0);
+    const wrong = events.filter((event) => {
+      const cashier = shifts.get(/shift ([0-9a-f-]{36})/.exec(event.outcome)?.[1] ?? '');
+      return cashier === undefined || (event.action === 'shift.sign_off' ? event.actor === cashier : event.actor !== cashier);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it("kept the fuzzed drawer's arithmetic: expected = float + pay-ins − drops − confirmed payouts, in cents", async () => {
+    const response = await rawRequest(stack.origin, { method: 'GET', path: `/api/shifts/${shiftId}/report`, headers: { Cookie: cookies.supervisor } });
+    type Cash = { amount: string; currency: string };
+    const report = JSON.parse(response.body) as {
+      shift: { float: Cash[]; expected: Cash[] };
+      movements: (Cash & { kind: string })[];
+      cashouts: (Cash & { status: string })[];
+    };
+    const cents = (amount: string) => Math.round(Number(amount) * 100);
+    const sums = new Map<string, number>();
+    const add = (currency: string, delta: number) => sums.set(currency, (sums.get(currency) ?? 0) + delta);
+    for (const entry of report.shift.float) add(entry.currency, cents(entry.amount));
+    for (const movement of report.movements) add(movement.currency, movement.kind === 'pay_in' ? cents(movement.amount) : -cents(movement.amount));
+    for (const cashout of report.cashouts.filter((entry) => entry.status === 'confirmed')) add(cashout.currency, -cents(cashout.amount));
+    const expected = Object.fromEntries(report.shift.expected.map((entry) => [entry.currency, cents(entry.amount)]));
+    for (const [currency, total] of sums) expect({ currency, cents: expected[currency] ?? 0 }).toEqual({ currency, cents: total });
+    expect(report.movements.length).toBeGreaterThanOrEqual(2);
+    expect(report.cashouts.filter((entry) => entry.status === 'confirmed')).toHaveLength(1);
+  });
 
   it('let no one but the admin change an account or a location, and left the seeded accounts as they were', async () => {
     const changes = (await auditSinceStart()).filter((event) => /^(user|location)\./.test(event.action));
@@ -253,6 +331,10 @@ describe(`fuzzing every route (seed ${seed}, ${runs} cases)`, () => {
       ['PATCH', `/api/locations/${locationId}`, 'admin'],
       ['POST', '/api/users', 'admin'],
       ['PATCH', `/api/users/${throwawayUser}`, 'admin'],
+      ['POST', '/api/shifts', 'cashier'],
+      ['POST', `/api/shifts/${shiftId}/movements`, 'cashier'],
+      ['POST', `/api/shifts/${shiftId}/close`, 'cashier'],
+      ['POST', `/api/shifts/${shiftId}/sign-off`, 'cashier'],
     ];
     const malformed = fc
       .oneof(

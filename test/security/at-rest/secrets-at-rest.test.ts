@@ -14,6 +14,8 @@ import { startKasaStack, type KasaStack } from '../../reliability/support/kasa-s
 import { createRandom, seedFromEnv } from '../../reliability/support/random.ts';
 import { settleAll } from '../../reliability/support/settle.ts';
 import { filesUnder, findNeedles, type Haystack, haystackOf } from '../support/needles.ts';
+import { changeAccounts, closeDesk, deskLocationName, openDesk } from '../support/desk-scenario.ts';
+import { testPassword } from '../../reliability/support/accounts.ts';
 import { freshPgDatabase, type PgTestDatabase } from '../../support/pg-database.ts';
 import { pgDump } from '../../support/pg-tables.ts';
 import { randomMacKey } from '../../reliability/support/kasa-stack.ts';
@@ -59,6 +61,8 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (storeKind) => {
   let answers: Haystack[];
   let recorder: FlowRecorder;
   let faults: FaultInjector;
+  /** Passwords typed into Kasa: the seeded accounts' (sign-ins, a sign-off) and those an admin set over HTTP. */
+  let passwords: string[];
 
   beforeAll(async () => {
     database = storeKind === 'postgres' ? await freshPgDatabase() : null;
@@ -112,6 +116,14 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (storeKind) => {
       await cashier.signIn(account.username, account.password);
       contexts.push({ cashier, approver, customers, random, recorder, faults });
     }
+    // The desk around the run: every cash-out is paid out of a shift at a location with a Paysera id.
+    const admin = session();
+    await admin.signIn(stack.accounts.admin.username, stack.accounts.admin.password);
+    const desk = await openDesk(
+      admin,
+      contexts.map((context) => context.cashier),
+    );
+    passwords = [testPassword, ...(await changeAccounts(admin))];
     await runCashiers(contexts, plans);
 
     // A code typed with spaces and dashes, and a code whose answer is lost after Paysera used it.
@@ -129,6 +141,11 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (storeKind) => {
     faults.disarm();
     // Settling lets the sweeper and read-backs write what they write; whether all settle is the soak's concern.
     await settleAll({ supervisor, dataDir: stack.dataDir, databaseUrl: stack.databaseUrl, since, timeoutMs: 20_000 });
+    await closeDesk(
+      contexts.map((context) => context.cashier),
+      desk,
+      { supervisor, approver, since },
+    );
     await supervisor.request('GET', '/api/audit');
     await supervisor.request('GET', '/api/audit.csv');
 
@@ -160,12 +177,27 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (storeKind) => {
     },
     postgres() {
       const rows = databaseFiles.map((file) => file.bytes.toString()).join('\n');
-      for (const table of ['audit', 'cashouts', 'sessions', 'users']) expect(rows).toMatch(new RegExp(`^${table} \\{`, 'm'));
+      for (const table of ['audit', 'cashouts', 'sessions', 'users', 'locations', 'shifts', 'shift_cash', 'shift_movements']) {
+        expect(rows).toMatch(new RegExp(`^${table} \\{`, 'm'));
+      }
       expect(rows.split('\n').filter((line) => line.startsWith('audit ')).length).toBeGreaterThan(100);
     },
   };
 
   describe('reservation codes and the MAC key at rest', () => {
+    it('ran the desk around them: the location, the shifts and their cash are in what was read', () => {
+      const everything = Buffer.concat(databaseFiles.map((file) => file.bytes));
+      expect(everything.includes(deskLocationName)).toBe(true);
+      expect(everything.includes('change from the bank')).toBe(true);
+      expect(answers.some((answer) => answer.name.includes('/report.csv'))).toBe(true);
+    });
+
+    it('keeps no password typed into Kasa in the store, the log or any answer: not a sign-in, a sign-off, or one an admin set', () => {
+      const everywhere = [...databaseFiles, haystackOf('server log', stack.logLines.join('')), ...answers];
+      expect(passwords).toHaveLength(3);
+      expect(findNeedles(everywhere, passwords, masked)).toEqual([]);
+    });
+
     it('ran the scenarios it claims to: every kind of ending, and read the store where it keeps them (the SQLite WAL in use)', () => {
       const endings = [...recorder.endedBy.keys()].join('\n');
       for (const ending of ['confirmed', 'cancelled', 'failed']) expect(endings).toContain(ending);

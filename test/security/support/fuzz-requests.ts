@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /**
- * fast-check arbitraries for hostile requests against every route of design §3 and the static
+ * fast-check arbitraries for hostile requests against every route of design §3 and §3.1 and the static
  * files: wrong-shaped, oversized, malformed and unicode bodies, odd headers, cookies and origins,
  * traversal and mis-encoded paths, garbage query strings. Strings that matter carry `echoMarker`,
  * so an answer that repeats the input back is easy to spot.
@@ -48,6 +48,14 @@ export const routes: readonly (readonly [string, string])[] = [
   ['GET', '/api/users'],
   ['POST', '/api/users'],
   ['PATCH', '/api/users/:id'],
+  ['POST', '/api/shifts'],
+  ['GET', '/api/shifts'],
+  ['GET', '/api/shifts/current'],
+  ['POST', '/api/shifts/:id/movements'],
+  ['POST', '/api/shifts/:id/close'],
+  ['POST', '/api/shifts/:id/sign-off'],
+  ['GET', '/api/shifts/:id/report'],
+  ['GET', '/api/shifts/:id/report.csv'],
   ['GET', '/'],
   ['GET', '/index.html'],
   ['GET', '/assets/:id'],
@@ -110,7 +118,7 @@ const queryArbitrary: fc.Arbitrary<Fuzzed> = fc.oneof(
     .constantFrom('?date=2026-02-30', '?date=yesterday', '?date=', '?from=2026-11-27&to=2026-11-26', '?from=%00', '?to=9999-99-99T99:99', '?date=2026-11-26&date=x')
     .map(fixed),
   fc
-    .dictionary(fc.constantFrom('date', 'from', 'to', 'limit', 'x', '__proto__', 'constructor'), fc.string({ unit: 'grapheme', maxLength: 30 }), { maxKeys: 4 })
+    .dictionary(fc.constantFrom('date', 'from', 'to', 'limit', 'locationId', 'x', '__proto__', 'constructor'), fc.string({ unit: 'grapheme', maxLength: 30 }), { maxKeys: 4 })
     .map((pairs) => {
       const values = Object.values(pairs).map((value) => `${echoMarker}${value}`);
       const entries = Object.keys(pairs).map((key, i) => `${encoded(key)}=${encoded(values[i] ?? '')}`);
@@ -155,7 +163,23 @@ export const bodyFields = [
 
 const roleLike = fc.oneof(fc.constantFrom('cashier', 'supervisor', 'admin', 'Admin', 'root', ''), fc.integer(), fc.constant(null));
 
-const markedString = fc.string({ unit: 'grapheme', maxLength: 30 }).map((text) => `${echoMarker}${text}`);
+function markedStringOf(maxLength: number): fc.Arbitrary<string> {
+  return fc.string({ unit: 'grapheme', maxLength }).map((text) => `${echoMarker}${text}`);
+}
+
+const markedString = markedStringOf(30);
+
+/** Amounts as a careless or hostile client sends them: negative, fractional cents, exponents, numbers; and right ones. */
+const amountLike = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: 0, max: 200_000 }).map((cents) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`) },
+  { weight: 2, arbitrary: fc.constantFrom('0.00', '0', '-5.00', '0.001', '1e3', '99999999999.99', ' 10.00', '10,00', 'NaN', '') },
+  { weight: 1, arbitrary: fc.oneof(fc.double(), fc.integer(), markedStringOf(10)) },
+);
+
+const cashListLike = fc.oneof(
+  fc.array(fc.record({ amount: amountLike, currency: fc.oneof(fc.constantFrom('EUR', 'USD', 'eur', ''), markedStringOf(5)) }, { requiredKeys: [] }), { maxLength: 4 }),
+  fc.jsonValue(),
+);
 
 const wrongShapes: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue(),
@@ -180,6 +204,17 @@ const wrongShapes: fc.Arbitrary<unknown> = fc.oneof(
     },
     { requiredKeys: [] },
   ),
+  fc.record({ locationId: fc.oneof(markedString, fc.uuid(), fc.integer()), float: cashListLike }, { requiredKeys: [] }),
+  fc.record(
+    {
+      kind: fc.oneof(fc.constantFrom('pay_in', 'drop', 'payout', 'PAY_IN'), markedString),
+      amount: amountLike,
+      currency: fc.constantFrom('EUR', 'XXX', ''),
+      reason: fc.oneof(markedString, fc.constantFrom('', '   '), fc.string({ minLength: 190, maxLength: 230 })),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record({ counted: cashListLike }),
   fc.record({
     identityChecks: fc.oneof(
       fc.constant('document'),
@@ -280,4 +315,40 @@ const clip = (text: string, length: number) => (text.length > length ? `${text.s
 function summary(fuzz: FuzzCase): string {
   const body = fuzz.body === null ? 'no body' : `body ${JSON.stringify(clip(fuzz.body, 160))}`;
   return `${fuzz.method} ${clip(fuzz.path, 200)} content-type=${JSON.stringify(fuzz.contentType)} cookie=${fuzz.cookie} origin=${JSON.stringify(fuzz.origin)} headers=${JSON.stringify(fuzz.extraHeaders)} ${body}`;
+}
+
+export interface ShiftFuzzTargets {
+  shiftId: string;
+  locationId: string;
+  /** Real credentials a sign-off may carry: a supervisor's, the shift's cashier's. */
+  credentials: readonly { username: string; password: string }[];
+}
+
+/**
+ * POSTs to the shift routes with bodies that are mostly right, one field off at a time, so that
+ * most cases get past the schema into the desk: odd amounts, other currencies, a real or a
+ * made-up location, real credentials or a wrong password. Mostly cash moving in and out of the
+ * drawer; now and then a close, which ends that.
+ */
+export function shiftRequestArbitrary({ shiftId, locationId, credentials }: ShiftFuzzTargets): fc.Arbitrary<{ path: string; body: Fuzzed }> {
+  const cash = fc.array(fc.record({ amount: amountLike, currency: fc.constantFrom('EUR', 'USD', 'GBP') }), { maxLength: 3 });
+  const to = (path: string, bodies: fc.Arbitrary<unknown>) => bodies.map((value) => ({ path, body: { text: JSON.stringify(value), inputs: stringsIn(value, []) } }));
+  return fc.oneof(
+    {
+      weight: 6,
+      arbitrary: to(
+        `/api/shifts/${shiftId}/movements`,
+        fc.record({ kind: fc.constantFrom('pay_in', 'drop'), amount: amountLike, currency: fc.constantFrom('EUR', 'USD'), reason: fc.oneof(markedString, fc.constant('float top-up')) }),
+      ),
+    },
+    { weight: 2, arbitrary: to('/api/shifts', fc.record({ locationId: fc.oneof(fc.constant(locationId), fc.uuid(), markedString), float: cash })) },
+    {
+      weight: 2,
+      arbitrary: to(
+        `/api/shifts/${shiftId}/sign-off`,
+        fc.oneof(fc.constantFrom(...credentials), fc.record({ username: fc.constantFrom(...credentials.map((entry) => entry.username)), password: markedString })),
+      ),
+    },
+    { weight: 1, arbitrary: to(`/api/shifts/${shiftId}/close`, fc.record({ counted: cash })) },
+  );
 }
