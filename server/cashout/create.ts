@@ -14,14 +14,12 @@ function enforce(rule: RuleResult): void {
 }
 
 /**
- * Checks the limits, records the cash-out, then creates the Paysera transaction. The record comes
- * first, so a create whose answer is lost is still known and its stray transaction can be found.
- * The caller holds the cashier's lock, so no other payout or movement of the drawer runs between the
- * limits and drawer checks and the insert, and the cash-out's lock (on the id it chose), so the
- * sweeper cannot take the record's pending create for one cut short by a crash while the call is
- * still in flight.
+ * Checks the limits and asks the desk whether the drawer covers the payout, then records the
+ * cash-out, its Paysera create about to be sent. The caller holds the cashier's lock for this
+ * part only: no other payout or movement of the drawer runs between the checks and the insert,
+ * and once inserted the payout counts against the drawer and the daily cap as one in flight.
  */
-export async function createCashout(
+export async function recordCashout(
   ctx: CashoutContext,
   actor: Actor,
   input: { amountCents: number; currency: Currency },
@@ -39,17 +37,27 @@ export async function createCashout(
   const drawer = await cover(actor.username, amountCents, currency);
   if (!drawer.ok) throw new CashoutError(drawer.code, drawer.message);
 
-  const by: Attribution = { actor: actor.username, action: 'cashout.create' };
   const { shiftId, payseraLocationId } = drawer;
   const record = freshCashout({ id, amountCents, currency, cashier: actor.username, now, shiftId, payseraLocationId });
-  await ctx.store.insertCashout(record, { ...by, cashoutId: record.id, amountCents, currency, outcome: 'pending' });
+  await ctx.store.insertCashout(record, { actor: actor.username, action: 'cashout.create', cashoutId: record.id, amountCents, currency, outcome: 'pending' });
+  return record;
+}
 
+/**
+ * Creates the Paysera transaction of a recorded cash-out. The record comes first, so a create
+ * whose answer is lost is still known and its stray transaction can be found. The caller holds the
+ * cash-out's lock (on the id it chose), so the sweeper cannot take the record's pending create for
+ * one cut short by a crash while the call is still in flight.
+ */
+export async function createAtPaysera(ctx: CashoutContext, record: CashoutRecord): Promise<CashoutRecord> {
+  const { amountCents, currency } = record;
+  const by: Attribution = { actor: record.cashier, action: 'cashout.create' };
   const outcome = await callWallet(() =>
     ctx.wallet.createTransaction({
       amountCents,
       currency,
       description: 'Cash withdrawal',
-      reserveForSeconds: settings.reserveSeconds,
+      reserveForSeconds: ctx.settings.reserveSeconds,
       operationId: record.id,
     }, scopeOf(record)),
   );

@@ -11,7 +11,7 @@ import { approveCashout } from './approve.ts';
 import { cancelCashout, settleBeforeCancel } from './cancel.ts';
 import { confirmCashout } from './confirm.ts';
 import type { Attribution, CashoutContext, CashoutLog } from './context.ts';
-import { createCashout } from './create.ts';
+import { createAtPaysera, recordCashout } from './create.ts';
 import { mayAccess } from './limits.ts';
 import { createKeyedLock, type KeyedLock } from './lock.ts';
 import { isSettled } from './machine.ts';
@@ -106,9 +106,13 @@ export function createCashoutService(options: CashoutServiceOptions): CashoutSer
   return {
     create(actor, input) {
       const id = ctx.newId();
-      // One create at a time per cashier, under the lock the desk's writes to the drawer take too,
-      // so two payouts (or a payout and a drop) cannot both pass the daily cap or the drawer's cash.
-      return lock.run(cashierLockKey(actor.username), () => lock.run(id, () => createCashout(ctx, actor, input, id, cover)));
+      // The checks and the insert one at a time per cashier, under the lock the desk's writes to the
+      // drawer take too, so two payouts (or a payout and a drop) cannot both pass the daily cap or
+      // the drawer's cash; the call to Paysera then runs outside it, side by side with the next.
+      return lock.run(id, async () => {
+        const record = await lock.run(cashierLockKey(actor.username), () => recordCashout(ctx, actor, input, id, cover));
+        return createAtPaysera(ctx, record);
+      });
     },
 
     async get(actor, id) {

@@ -39,8 +39,11 @@ function isCurrentShiftConflict(error: unknown): boolean {
 
 /**
  * The cash desk on PostgreSQL. Every write is one transaction with its audit event; a shift's row
- * is locked (FOR UPDATE) before its status is checked, and before the audit lock is taken, as the
- * cash-out updates do, so a close and a movement on one shift never both pass the check.
+ * is locked before its status is checked, and before the audit lock is taken, as the cash-out
+ * updates do, so a close and a movement on one shift never both pass the check. FOR NO KEY UPDATE,
+ * because no write changes an id: a cash-out insert, which holds the audit lock while its foreign
+ * key takes KEY SHARE on its shift's row, is never made to wait on a row lock held by a write that
+ * in turn waits for the audit lock.
  */
 export function createPgDesk(pool: pg.Pool, audit: PgAuditLog): DeskStore {
   const withCash = async (db: Queryable, rows: ShiftRow[]): Promise<ShiftRecord[]> => {
@@ -62,7 +65,7 @@ export function createPgDesk(pool: pg.Pool, audit: PgAuditLog): DeskStore {
     ]);
   };
   const lockedShiftStatus = async (client: pg.PoolClient, id: string): Promise<ShiftRow> => {
-    const row = (await query<ShiftRow>(client, 'SELECT * FROM shifts WHERE id = $1 FOR UPDATE', [id])).rows[0];
+    const row = (await query<ShiftRow>(client, 'SELECT * FROM shifts WHERE id = $1 FOR NO KEY UPDATE', [id])).rows[0];
     if (!row) throw new Error(`Unknown shift "${id}".`);
     return row;
   };
@@ -89,7 +92,7 @@ export function createPgDesk(pool: pg.Pool, audit: PgAuditLog): DeskStore {
     },
     async updateLocation(id, patch, event) {
       return inTransaction(pool, async (client) => {
-        const row = (await query<PgLocationRow>(client, 'SELECT * FROM locations WHERE id = $1 FOR UPDATE', [id])).rows[0];
+        const row = (await query<PgLocationRow>(client, 'SELECT * FROM locations WHERE id = $1 FOR NO KEY UPDATE', [id])).rows[0];
         if (!row) throw new Error(`Unknown location "${id}".`);
         const updated: LocationRecord = { ...locationFromPgRow(row), ...definedOnly(patch), id };
         await query(client, 'UPDATE locations SET name = $2, paysera_location_id = $3, disabled = $4 WHERE id = $1', [

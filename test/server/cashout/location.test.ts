@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SignedCall } from '../../../server/simulator/index.ts';
+import { addLocation, eur } from '../desk/desk-support.ts';
 import { bothChecks, customer, expectAgreement, ona } from './harness.ts';
 import { harnessStores, useHarnessStore } from './harness-store.ts';
 import { h, startFreshHarness } from './per-test-harness.ts';
 
 /**
  * Every Wallet call of a cash-out is signed for the Paysera location it was paid out at
- * (CashoutRecord.payseraLocationId), as the simulator received them. The record is given its
- * location in the store, as the desk's create writes it, before the calls under test.
+ * (CashoutRecord.payseraLocationId), as the simulator received them: from a shift at a location
+ * through the desk, or, for the steps after the create, a record given its location in the store.
  */
 
 /** The location_id each call after `from` was signed with, by operation. */
@@ -25,6 +26,26 @@ async function createdAt(location: string | null): Promise<{ id: string; walletI
 
 describe.each(harnessStores)('on $name', (harnessStore) => {
   useHarnessStore(harnessStore);
+
+  it('a payout from a shift at LOC-7 creates, reserves and confirms signed for LOC-7, and keeps it after the location changes', async () => {
+    await startFreshHarness({ desk: {} });
+    const desk = h.desk;
+    if (!desk) throw new Error('no desk');
+    const location = await addLocation(h.store, { payseraLocationId: 'LOC-7' });
+    await desk.open(ona, { locationId: location.id, float: eur(100_000) });
+    const { walletId, code } = customer(h);
+    const { id } = await h.service.create(ona, { amountCents: 5000, currency: 'EUR' });
+    expect(await h.store.getCashout(id)).toMatchObject({ payseraLocationId: 'LOC-7', shiftId: (await desk.current(ona))?.shift.id });
+    await h.store.updateLocation(location.id, { payseraLocationId: 'LOC-8' }, { actor: 'root', action: 'location.change', outcome: 'LOC-8' });
+    await h.service.reserve(ona, id, code);
+    expect(await h.service.confirm(ona, id, bothChecks)).toMatchObject({ status: 'confirmed' });
+    expect(locationsSent()).toEqual([
+      ['create', 'LOC-7'],
+      ['reserve', 'LOC-7'],
+      ['confirm', 'LOC-7'],
+    ]);
+    await expectAgreement(h, id, walletId);
+  });
 
   it('reserves and confirms signed for the cash-out’s location', async () => {
     const { id, walletId, code, mark } = await createdAt('LOC-7');

@@ -323,23 +323,26 @@ describe.each(harnessStores)('on $name', (harnessStore) => {
       expect(await h.service.list(ona, 0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
     });
 
-    it('without a daily cap, runs one cashier\'s creates side by side instead of queueing them', async () => {
+    it.each([
+      ['without a daily cap', {}],
+      ['under a daily cap', withDailyCap(1_000_000)],
+    ])('%s, runs one cashier\'s creates side by side at Paysera: only the checks and the insert queue', async (_name, settings) => {
       let arrived = 0;
       let bothArrived!: () => void;
       const meeting = new Promise<void>((resolve) => {
         bothArrived = resolve;
       });
-      // Each create waits at Paysera until the other has got there too: queued creates never would.
+      // Each create waits at Paysera until the other has got there too: creates queued through their Paysera call never would.
       const meetInFlight = (wallet: WalletClient): WalletClient => ({
         ...wallet,
-        async createTransaction(input) {
+        async createTransaction(input, scope) {
           arrived += 1;
           if (arrived === 2) bothArrived();
           await meeting;
-          return wallet.createTransaction(input);
+          return wallet.createTransaction(input, scope);
         },
       });
-      await harness({ wrapWallet: meetInFlight });
+      await harness({ wrapWallet: meetInFlight, settings });
       const created = await Promise.all([
         h.service.create(ona, { amountCents: 6000, currency: 'EUR' }),
         h.service.create(ona, { amountCents: 6000, currency: 'EUR' }),

@@ -222,6 +222,29 @@ export function deskContract(context: DeskContext): void {
     });
   });
 
+  describe('writes on one shift from two stores at once', () => {
+    it('cash-out inserts and movements of one shift all go through, in one chain', async () => {
+      await withLocation();
+      await store().openShift(shift(), audit('shift.open'));
+      const other = await context.open();
+      try {
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 16 }, (_, index) =>
+            index % 2
+              ? other.insertCashout(context.cashout({ id: `c${index}`, shiftId: 's1' }), audit('cashout.create'))
+              : store().addMovement(movement({ id: `m${index}`, at: index }), audit('shift.pay_in')),
+          ),
+        );
+        expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+      } finally {
+        await other.close();
+      }
+      expect(await store().listShiftCashouts('s1')).toHaveLength(8);
+      expect(await store().listMovements('s1')).toHaveLength(8);
+      expect(await store().verifyAudit()).toMatchObject({ ok: true, count: 18 });
+    });
+  });
+
   describe('audit and the database’s own guards', () => {
     it('appends exactly one audit event per desk write, in one chain that verifies', async () => {
       const auditRows = async () => (await allAudit(store())).length;

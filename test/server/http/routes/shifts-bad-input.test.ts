@@ -9,10 +9,11 @@ import { call, errorOf, password, signIn, startHarness, users, type Harness } fr
  */
 
 let h: Harness;
-const cookies: Record<'anna' | 'ben' | 'sam', string> = { anna: '', ben: '', sam: '' };
+const cookies: Record<'anna' | 'ben' | 'sam' | 'root', string> = { anna: '', ben: '', sam: '', root: '' };
 let locationId = '';
 let annaShift = '';
 let closingShift = '';
+let busyShift = '';
 
 async function deskSnapshot(): Promise<string> {
   const shifts = await h.store.listShifts(0, Number.MAX_SAFE_INTEGER);
@@ -32,11 +33,16 @@ beforeAll(async () => {
   cookies.anna = await signIn(h, users.cashier);
   cookies.ben = await signIn(h, users.otherCashier);
   cookies.sam = await signIn(h, users.supervisor);
+  cookies.root = await signIn(h, users.admin);
   locationId = (await addLocation(h.store)).id;
   annaShift = await openShift(cookies.anna);
   closingShift = await openShift(cookies.ben);
   const closed = await call(h, 'POST', `/api/shifts/${closingShift}/close`, { cookie: cookies.ben, body: { counted: [{ amount: '90.00', currency: 'EUR' }] } });
   if (closed.status !== 200) throw new Error(`close failed: ${closed.status}`);
+  // A payout created and not yet reserved: still in flight, so its shift cannot be counted.
+  busyShift = await openShift(cookies.root);
+  const created = await call(h, 'POST', '/api/cashouts', { cookie: cookies.root, body: { amount: '10.00', currency: 'EUR' } });
+  if (created.status !== 201) throw new Error(`create failed: ${created.status}`);
 });
 afterAll(async () => {
   await h?.close();
@@ -79,6 +85,10 @@ const cases: Case[] = [
   ['a sign-off with a wrong password', 'ben', 'POST', () => `/api/shifts/${closingShift}/sign-off`, () => ({ username: users.supervisor, password: 'not-the-password' }), 401, 'INVALID_CREDENTIALS'],
   ['a sign-off from another cashier’s session', 'anna', 'POST', () => `/api/shifts/${closingShift}/sign-off`, () => ({ username: users.supervisor, password }), 403, 'FORBIDDEN'],
   ['a sign-off of a shift still open', 'anna', 'POST', () => `/api/shifts/${annaShift}/sign-off`, () => ({ username: users.supervisor, password }), 409, 'WRONG_STATE'],
+  ['closing while a payout of the shift is in flight', 'root', 'POST', () => `/api/shifts/${busyShift}/close`, () => ({ counted: [{ amount: '100.00', currency: 'EUR' }] }), 409, 'SHIFT_BUSY'],
+  ['a payout of more than the drawer holds', 'anna', 'POST', () => '/api/cashouts', () => ({ amount: '100.01', currency: 'EUR' }), 409, 'NOT_ENOUGH_CASH'],
+  ['a payout in a shift waiting for sign-off', 'ben', 'POST', () => '/api/cashouts', () => ({ amount: '1.00', currency: 'EUR' }), 409, 'SHIFT_CLOSED'],
+  ['a payout without a shift', 'sam', 'POST', () => '/api/cashouts', () => ({ amount: '1.00', currency: 'EUR' }), 409, 'NO_OPEN_SHIFT'],
   ['a day that does not exist', 'sam', 'GET', () => '/api/shifts?date=2026-02-30', () => undefined, 400, 'INVALID_INPUT'],
   ['a location id that is none', 'sam', 'GET', () => '/api/shifts?locationId=%3Cscript%3E', () => undefined, 400, 'INVALID_INPUT'],
 ];
