@@ -70,7 +70,8 @@ export function parseErrorResponse(status: number, bodyText: string): ApiError {
   return new ApiError(status, fallback, errorCatalogue[fallback].message, errorCatalogue[fallback].action);
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+/** One call to the server's JSON API; other modules' calls (admin-api.ts) go through it too. */
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let response: Response;
   let text: string;
   try {

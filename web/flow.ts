@@ -38,7 +38,9 @@ export type Screen =
   | { name: 'shift-open' }
   | { name: 'shift-close'; shift: Shift }
   | { name: 'z-report'; shiftId: string; back: 'shift' | 'shifts' }
-  | { name: 'shifts' };
+  | { name: 'shifts' }
+  | { name: 'accounts' }
+  | { name: 'locations' };
 
 /** What shows while no cashier is signed in: the session's own screens. */
 export type SessionScreen = { name: 'boot' } | { name: 'offline' } | { name: 'signin' };

@@ -1,5 +1,6 @@
 import type { ConfigResponse, User } from '../shared/api.ts';
 import { DeskRouter, isDeskScreen, type DeskScreen } from './desk-router.tsx';
+import { AdminScreen } from './admin-screen.tsx';
 import type { FlowControl, Screen } from './flow.ts';
 import { AmountScreen } from './screens/amount.tsx';
 import { BootScreen } from './screens/boot.tsx';
@@ -91,5 +92,8 @@ function CashierScreen({ screens, screen, user, config, flow, settings, storage,
       return <screens.ReportScreen show={flow.show} />;
     case 'settings':
       return <screens.SettingsScreen user={user} settings={settings} onChange={onSettings} onSignedOut={onSignedOut} show={flow.show} />;
+    case 'accounts':
+    case 'locations':
+      return <AdminScreen name={screen.name} user={user} show={flow.show} />;
   }
 }

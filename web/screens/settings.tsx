@@ -66,6 +66,16 @@ export function SettingsScreen({ user, settings, onChange, onSignedOut, show }: 
           <span>{t(`settings.${name}` as const)}</span>
         </label>
       ))}
+      {user.role === 'admin' && (
+        <div class="tools">
+          <button type="button" class="button button--secondary" data-testid="accounts-open" onClick={() => show({ name: 'accounts' })}>
+            {t('accounts.title')}
+          </button>
+          <button type="button" class="button button--secondary" data-testid="locations-open" onClick={() => show({ name: 'locations' })}>
+            {t('locations.title')}
+          </button>
+        </div>
+      )}
       <p>{t('amount.signedInAs', { user: user.username })}</p>
       <button type="button" class="button button--secondary button--wide" onClick={signOut}>
         {t('settings.signOut')}

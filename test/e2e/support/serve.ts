@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfig } from '../../../server/config.ts';
+import { createAccounts } from '../../../server/auth/accounts.ts';
+import { type Config, parseConfig } from '../../../server/config.ts';
 import { startServer } from '../../../server/start-server.ts';
-import type { DemoAccounts } from '../../../server/demo-accounts.ts';
+import { type DemoAccounts, type DemoCredentials, demoDataDir } from '../../../server/demo-accounts.ts';
+import { openConfiguredStore } from '../../../server/store/open-store.ts';
 import type { RunningSimulator } from '../../../server/simulator/index.ts';
 
 export interface KasaUnderTest {
@@ -14,14 +16,26 @@ export interface KasaUnderTest {
   close(): Promise<void>;
 }
 
-const staticRoot = 'dist';
-
 export interface StartKasaOptions {
   /**
    * The cash desk as a fresh demo has it: REQUIRE_SHIFT on and demo-cashier's open shift at the
    * Demo shop. Without it payouts need no shift, as the specs that are not about the desk expect.
    */
   desk?: boolean;
+  /** An administrator account, put in the store before the server starts, for the specs that manage accounts. */
+  admin?: DemoCredentials;
+}
+
+const staticRoot = 'dist';
+
+/** Adds the account the way the `npm run user` CLI does: through the accounts module, on the store the server then opens. */
+async function addAdmin(config: Config, dataDir: string, admin: DemoCredentials): Promise<void> {
+  const store = await openConfiguredStore({ databaseUrl: config.databaseUrl, dataDir: demoDataDir(dataDir), auditKey: config.auditKey });
+  try {
+    await createAccounts(store).add(admin.username, 'admin', admin.password);
+  } finally {
+    await store.close();
+  }
 }
 
 /**
@@ -35,6 +49,7 @@ export async function startKasa(env: Record<string, string> = {}, options: Start
   if (!parsed.ok) throw new Error(`bad test configuration: ${parsed.errors.join('; ')}`);
   const dataDir = await mkdtemp(join(tmpdir(), 'kasa-e2e-'));
   try {
+    if (options.admin) await addAdmin(parsed.config, dataDir, options.admin);
     const server = await startServer(parsed.config, {
       port: 0,
       host: '127.0.0.1',
