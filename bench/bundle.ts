@@ -93,6 +93,8 @@ export async function runBundleBench(): Promise<ResultRow[]> {
     const deferredBytes = await gzipBytes(app, deferredFiles);
     const deskFiles = lazy(chunkFor(app, 'web/screens/desk.ts'));
     const deskBytes = await gzipBytes(app, deskFiles);
+    const adminFiles = lazy(chunkFor(app, 'web/screens/admin.ts'));
+    const adminBytes = await gzipBytes(app, adminFiles);
     const languageSizes: string[] = [];
     for (const language of ['lv', 'et', 'ru']) {
       const files = [...lazy(chunkFor(app, `web/i18n/${language}.ts`)), ...lazy(chunkFor(app, `web/i18n/${language}-errors.ts`))];
@@ -105,6 +107,7 @@ export async function runBundleBench(): Promise<ResultRow[]> {
     console.log(`  initial (sign-in and amount screens): ${kb(initialBytes)} — ${initialFiles.join(', ')}`);
     console.log(`  after sign-in (deferred screens): ${kb(deferredBytes)} — ${deferredFiles.join(', ')}`);
     console.log(`  cash desk (shift screens, when first opened): ${kb(deskBytes)} — ${deskFiles.join(', ')}`);
+    console.log(`  admin (accounts and locations, when first opened): ${kb(adminBytes)} — ${adminFiles.join(', ')}`);
     console.log(`  languages loaded when chosen: ${languageSizes.join(' · ')}`);
     console.log(`  scanner, worker path: ${kb(scannerBytes)} — ${[...scannerFiles, ...workerPathFiles].join(', ')}`);
     console.log(`  zxing-cpp wasm: ${kb(wasmBytes)} (${kb(wasmRawBytes)} as served without compression) — ${wasmFiles.join(', ')}`);
@@ -129,6 +132,7 @@ export async function runBundleBench(): Promise<ResultRow[]> {
       { benchmark: 'bundle', metric: 'initial: largest package', value: largest ?? 'n/a' },
       { benchmark: 'bundle', metric: 'deferred screens chunk, gzip -9 (after sign-in)', value: kb(deferredBytes) },
       { benchmark: 'bundle', metric: 'cash desk screens chunk, gzip -9 (when a shift screen opens)', value: kb(deskBytes) },
+      { benchmark: 'bundle', metric: 'admin screens chunk, gzip -9 (when an admin opens accounts or locations)', value: kb(adminBytes) },
       { benchmark: 'bundle', metric: 'lazy language, strings + error texts, gzip -9', value: languageSizes.join(' · ') },
       { benchmark: 'bundle', metric: 'lazy scanner, zxing-cpp worker path (JS), gzip -9', value: `${kb(scannerBytes)} in ${scannerFiles.length + workerPathFiles.length} files` },
       { benchmark: 'bundle', metric: 'zxing-cpp wasm (lazy, precached), gzip -9', value: `${kb(wasmBytes)} (${kb(wasmRawBytes)} uncompressed) in ${wasmFiles.length} file` },
