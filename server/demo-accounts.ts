@@ -12,11 +12,21 @@ export interface DemoCredentials {
 export interface DemoAccounts {
   cashier: DemoCredentials;
   supervisor: DemoCredentials;
+  /** So the account and location screens can be tried too. */
+  admin: DemoCredentials;
+}
+
+/** Passwords of this start; without `admin`, one is generated. */
+export interface DemoPasswords {
+  cashier: string;
+  supervisor: string;
+  admin?: string;
 }
 
 export const demoCashier = 'demo-cashier';
 export const demoSupervisor = 'demo-supervisor';
-const demoUsernames = [demoCashier, demoSupervisor] as const;
+export const demoAdmin = 'demo-admin';
+const demoUsernames = [demoCashier, demoSupervisor, demoAdmin] as const;
 
 export function randomDemoPassword(): string {
   return randomBytes(12).toString('base64url');
@@ -56,13 +66,13 @@ export async function demoAccountsIn(store: Pick<Store, 'getUser'>): Promise<str
 }
 
 /**
- * The demo's two accounts, with the passwords of this start: an account left from an earlier
+ * The demo's three accounts, with the passwords of this start: an account left from an earlier
  * start gets the new password, so what the banner prints always signs in.
  */
 export async function ensureDemoAccounts(
   store: Store,
   accounts: Accounts,
-  passwords: { cashier: string; supervisor: string },
+  passwords: Required<DemoPasswords>,
 ): Promise<DemoAccounts> {
   const ensure = async (username: string, role: Role, password: string): Promise<DemoCredentials> => {
     if (await store.getUser(username)) await accounts.setPassword(username, password);
@@ -72,5 +82,6 @@ export async function ensureDemoAccounts(
   return {
     cashier: await ensure(demoCashier, 'cashier', passwords.cashier),
     supervisor: await ensure(demoSupervisor, 'supervisor', passwords.supervisor),
+    admin: await ensure(demoAdmin, 'admin', passwords.admin),
   };
 }

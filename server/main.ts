@@ -16,6 +16,7 @@ function banner(server: RunningServer): string {
       `  Customer phone page (open on a second screen): ${server.customerPageUrl}`,
       `  Cashier:    ${server.demoAccounts.cashier.username}  password ${server.demoAccounts.cashier.password}`,
       `  Supervisor: ${server.demoAccounts.supervisor.username}  password ${server.demoAccounts.supervisor.password}`,
+      `  Admin:      ${server.demoAccounts.admin.username}  password ${server.demoAccounts.admin.password}`,
       '  The passwords change on every start.',
     );
   }

@@ -16,7 +16,7 @@ import { ensureDemoShift } from './demo-shift.ts';
 import { openPgCoordination } from './cluster/pg-coordination.ts';
 import { cashoutSettingsOf, type Config } from './config.ts';
 import { gracefulCloser } from './graceful-close.ts';
-import { DemoDataInLiveStore, demoAccountsIn, demoDataDir, ensureDemoAccounts, randomDemoPassword, type DemoAccounts } from './demo-accounts.ts';
+import { DemoDataInLiveStore, demoAccountsIn, demoDataDir, ensureDemoAccounts, randomDemoPassword, type DemoAccounts, type DemoPasswords } from './demo-accounts.ts';
 import { createHealthCheck } from './health.ts';
 import { createApp } from './http/app.ts';
 import { createRequestDrain } from './http/drain.ts';
@@ -35,7 +35,7 @@ export interface StartOptions {
   dataDir?: string;
   /** Directory of the built PWA; without it only the API is served. */
   staticRoot?: string;
-  demoPasswords?: { cashier: string; supervisor: string };
+  demoPasswords?: DemoPasswords;
   simulatorPort?: number;
   sweepIntervalMs?: number;
   sessionPurgeIntervalMs?: number;
@@ -83,10 +83,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     : null;
   const macKey = config.paysera?.macKey ?? demoCredentials?.macKey ?? '';
   const demoPasswords = demoCredentials
-    ? options.demoPasswords ?? { cashier: randomDemoPassword(), supervisor: randomDemoPassword() }
+    ? { cashier: randomDemoPassword(), supervisor: randomDemoPassword(), admin: randomDemoPassword(), ...options.demoPasswords }
     : null;
   // The demo passwords are printed in the banner only; naming them as secrets keeps any log line from carrying them.
-  const secrets = [macKey, ...(demoPasswords ? [demoPasswords.cashier, demoPasswords.supervisor] : []), ...(config.metricsToken === null ? [] : [config.metricsToken])];
+  const secrets = [macKey, ...(demoPasswords ? [demoPasswords.cashier, demoPasswords.supervisor, demoPasswords.admin] : []), ...(config.metricsToken === null ? [] : [config.metricsToken])];
   const log = options.log ?? createLogger({ level: config.logLevel, secrets });
 
   const dataDir = options.dataDir ?? config.dataDir;
@@ -200,7 +200,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log.info({ origin, mode: config.mode }, `Kasa listening on ${origin} (${config.mode} mode)`);
     if (demoAccounts && customerPageUrl) {
       log.info(
-        { customerPageUrl, accounts: [demoAccounts.cashier.username, demoAccounts.supervisor.username] },
+        { customerPageUrl, accounts: [demoAccounts.cashier.username, demoAccounts.supervisor.username, demoAccounts.admin.username] },
         'Demo mode on the embedded simulator; the demo passwords are in the banner on the terminal',
       );
     }

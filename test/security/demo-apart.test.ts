@@ -18,7 +18,7 @@ import { linesSink } from '../support/lines-sink.ts';
  * mode, demo cash-outs must never sit beside live ones, and no password may reach a log line.
  */
 
-const demoPasswords = { cashier: 'demo-cashier-password-1', supervisor: 'demo-supervisor-password-1' };
+const demoPasswords = { cashier: 'demo-cashier-password-1', supervisor: 'demo-supervisor-password-1', admin: 'demo-admin-password-1' };
 
 function config(env: Record<string, string>): Config {
   const parsed = parseConfig({ LOG_LEVEL: 'silent', ...env });
@@ -87,7 +87,7 @@ describe('demo and live on the same DATA_DIR', () => {
       await store.close();
     }
     await expect(startServer(config(liveEnv(simulator, macKey, dataDir)), { port: 0, host: '127.0.0.1' })).rejects.toThrow(
-      /^live mode refuses to start: .* holds the demo account\(s\) demo-cashier, demo-supervisor/,
+      /^live mode refuses to start: .* holds the demo account\(s\) demo-cashier, demo-supervisor, demo-admin\b/,
     );
   });
 });

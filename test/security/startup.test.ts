@@ -59,7 +59,10 @@ async function until(run: Run, pattern: RegExp): Promise<RegExpMatchArray> {
 describe('server/main.ts', () => {
   it('prints the demo passwords in the banner and in no JSON log line', async () => {
     const run = runMain({ LOG_LEVEL: 'debug' });
-    const [, cashier = '', supervisor = ''] = await until(run, /Cashier: +demo-cashier +password (\S+)\n +Supervisor: +demo-supervisor +password (\S+)/);
+    const [, cashier = '', supervisor = '', admin = ''] = await until(
+      run,
+      /Cashier: +demo-cashier +password (\S+)\n +Supervisor: +demo-supervisor +password (\S+)\n +Admin: +demo-admin +password (\S+)/,
+    );
     expect(cashier.length).toBeGreaterThanOrEqual(10);
     // pino writes asynchronously: the log line about demo mode may follow the banner.
     await until(run, /"msg":"Demo mode on the embedded simulator[^\n]*\n/);
@@ -70,6 +73,7 @@ describe('server/main.ts', () => {
     for (const line of logLines) {
       expect(line).not.toContain(cashier);
       expect(line).not.toContain(supervisor);
+      expect(line).not.toContain(admin);
     }
   }, 60_000);
 
@@ -83,13 +87,13 @@ describe('server/main.ts', () => {
     const auditKey = 'k'.repeat(32);
     const store = openSqliteStore({ dataDir, auditKey });
     try {
-      await ensureDemoAccounts(store, createAccounts(store), { cashier: 'old-demo-password-1', supervisor: 'old-demo-password-2' });
+      await ensureDemoAccounts(store, createAccounts(store), { cashier: 'old-demo-password-1', supervisor: 'old-demo-password-2', admin: 'old-demo-password-3' });
     } finally {
       await store.close();
     }
     const run = runMain({ PAYSERA_CLIENT_ID: 'client', PAYSERA_MAC_KEY: 'mac-key-mac-key', PAYSERA_BASE_URL: 'http://127.0.0.1:9/rest/v1/', AUDIT_KEY: auditKey });
     expect(await run.exited).toBe(1);
-    expect(run.output().stderr).toMatch(/^Kasa failed to start: live mode refuses to start: .* holds the demo account\(s\) demo-cashier, demo-supervisor/m);
+    expect(run.output().stderr).toMatch(/^Kasa failed to start: live mode refuses to start: .* holds the demo account\(s\) demo-cashier, demo-supervisor, demo-admin\b/m);
   }, 60_000);
 
   it('stops with one line naming DATABASE_URL, and no stack trace, when the database cannot be reached', async () => {

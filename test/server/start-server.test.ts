@@ -67,6 +67,7 @@ describe('startServer in demo mode over real HTTP', () => {
     expect(server.demoAccounts).toEqual({
       cashier: { username: 'demo-cashier', password: demoPasswords.cashier },
       supervisor: { username: 'demo-supervisor', password: demoPasswords.supervisor },
+      admin: { username: 'demo-admin', password: expect.stringMatching(/^\S{16,}$/) },
     });
     const page = await fetch(server.customerPageUrl ?? '');
     expect(page.status).toBe(200);
@@ -94,6 +95,18 @@ describe('startServer in demo mode over real HTTP', () => {
     expect(log).toContain('Kasa listening on');
     expect(log).toContain('wallet call');
     for (const code of [...codes, '9'.repeat(28)]) expect(log).not.toContain(code);
+  });
+
+  it('lets the demo admin manage accounts and locations, so the admin screens can be tried', async () => {
+    const password = server.demoAccounts?.admin.password ?? '';
+    const cookie = await signIn(server, 'demo-admin', password);
+    const users = await fetch(`${server.origin}/api/users`, { headers: { Cookie: cookie } });
+    expect(users.status).toBe(200);
+    const { users: listed } = (await users.json()) as { users: { username: string; role: string }[] };
+    expect(listed.map(({ username, role }) => `${username}:${role}`).sort()).toEqual(['demo-admin:admin', 'demo-cashier:cashier', 'demo-supervisor:supervisor']);
+    const added = await post(server, cookie, '/api/locations', { name: 'Field bag 1' });
+    expect(added.status).toBe(201);
+    expect(logged.text()).not.toContain(password);
   });
 
   it('keeps the demo SQLite file in the demo folder of the given data directory', () => {
