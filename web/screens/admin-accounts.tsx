@@ -89,7 +89,7 @@ function AccountList({ accounts, onOpen }: { accounts: Account[]; onOpen: (accou
       {accounts.map((account) => (
         <tr key={account.username} data-testid={`account-row-${account.username}`}>
           <td>
-            <button type="button" class="admin-row-open" data-testid={`account-open-${account.username}`} onClick={() => onOpen(account)}>
+            <button type="button" class="row-open" data-testid={`account-open-${account.username}`} onClick={() => onOpen(account)}>
               {account.username}
             </button>
             {account.disabled && <DisabledMark />}

@@ -55,7 +55,7 @@ function LocationList({ locations, onOpen }: { locations: Location[]; onOpen: (l
       {locations.map((location) => (
         <tr key={location.id} data-testid={`location-row-${location.name}`}>
           <td>
-            <button type="button" class="admin-row-open" data-testid={`location-open-${location.name}`} onClick={() => onOpen(location)}>
+            <button type="button" class="row-open" data-testid={`location-open-${location.name}`} onClick={() => onOpen(location)}>
               {location.name}
             </button>
             {location.disabled && <DisabledMark />}

@@ -48,7 +48,7 @@ export function ShiftsScreen({ show }: { show: (screen: Screen) => void }) {
                   <td>
                     <button
                       type="button"
-                      class="shifts__open"
+                      class="row-open"
                       aria-label={t('shifts.openRow', { cashier: shift.cashier, location: shift.locationName, time })}
                       onClick={() => show({ name: 'z-report', shiftId: shift.id, back: 'shifts' })}
                     >
