@@ -1,8 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { act } from 'preact/test-utils';
 import { shift as shiftSchema, zReport as zReportSchema, type Shift, type ZReport } from '../../shared/desk-api.ts';
-import { setPageUrl } from './page-url.ts';
+import { type Answer, startLoopbackApi } from './loopback-api.ts';
 
 /** A shift as GET /api/shifts/current answers it: open at "Central" with a 200.00 EUR float, unless `overrides` say otherwise. */
 export function shift(overrides: Partial<Shift> = {}): Shift {
@@ -30,44 +28,21 @@ export function zReport(overrides: Partial<ZReport> = {}): ZReport {
   return zReportSchema.parse({ shift: shift(), movements: [], cashouts: [], ...overrides });
 }
 
-export interface Answer {
-  status?: number;
-  body: unknown;
-}
-
-export interface RecordedRequest {
-  method: string;
-  url: string;
-  body: unknown;
-}
-
 /**
- * A loopback HTTP server that answers the page's requests from `routes` ("GET /api/shifts/current"
- * → answer), recording each request with its JSON body; unknown routes get a 404 in the error shape.
+ * The page's API on loopback, answering each request from `routes` ("GET /api/shifts/current" →
+ * answer); unknown routes get a 404 in the error shape.
  */
 export async function startDeskServer() {
   const routes = new Map<string, Answer>();
-  const requests: RecordedRequest[] = [];
-  const server: Server = createServer((request, response) => {
-    let text = '';
-    request.on('data', (chunk: Buffer) => {
-      text += chunk.toString('utf8');
-    });
-    request.on('end', () => {
-      const key = `${request.method} ${request.url}`;
-      requests.push({ method: request.method ?? '', url: request.url ?? '', body: text === '' ? undefined : JSON.parse(text) });
-      const answer = routes.get(key) ?? { status: 404, body: { error: { code: 'NOT_FOUND', message: `no route ${key}`, action: 'Check the address.' } } };
-      response.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(answer.body));
-    });
+  const api = await startLoopbackApi(({ method, url }) => {
+    const key = `${method} ${url}`;
+    return routes.get(key) ?? { status: 404, body: { error: { code: 'NOT_FOUND', message: `no route ${key}`, action: 'Check the address.' } } };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  setPageUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
   return {
     routes,
-    requests,
+    requests: api.requests,
     answer: (route: string, body: unknown, status = 200) => routes.set(route, { status, body }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: api.close,
   };
 }
 

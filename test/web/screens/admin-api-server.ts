@@ -1,13 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Account, Location } from '../../../shared/desk-api.ts';
-import { setPageUrl } from '../page-url.ts';
-
-export interface SeenRequest {
-  method: string;
-  url: string;
-  body: unknown;
-}
+import { type Answer, startLoopbackApi } from '../loopback-api.ts';
 
 /** An error the next matching request answers with, in the server's one error shape. */
 export interface PlannedError {
@@ -24,61 +16,48 @@ export interface PlannedError {
  * PATCH as the contract describes and records every request.
  */
 export async function startAdminApi() {
-  const seen: SeenRequest[] = [];
   const accounts = new Map<string, Account>();
   const locations = new Map<string, Location>();
   const planned: PlannedError[] = [];
 
-  const server: Server = createServer((request, response) => {
-    let text = '';
-    request.on('data', (chunk) => (text += chunk));
-    request.on('end', () => {
-      const method = request.method ?? 'GET';
-      const url = request.url ?? '/';
-      const body: unknown = text === '' ? undefined : JSON.parse(text);
-      seen.push({ method, url, body });
-      const send = (status: number, payload: unknown) => {
-        response.writeHead(status, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(payload));
-      };
-      const error = planned.findIndex((entry) => entry.method === method);
-      if (error >= 0) {
-        const [{ status, code, message }] = planned.splice(error, 1) as [PlannedError];
-        send(status, { error: { code, message, action: 'Fix it.' } });
-        return;
+  const fail = (status: number, code: string, message: string, action: string): Answer => ({ status, body: { error: { code, message, action } } });
+
+  const api = await startLoopbackApi(({ method, url, body }) => {
+    const error = planned.findIndex((entry) => entry.method === method);
+    if (error >= 0) {
+      const [{ status, code, message }] = planned.splice(error, 1) as [PlannedError];
+      return fail(status, code, message, 'Fix it.');
+    }
+    const [, , kind, key] = url.split('/').map(decodeURIComponent);
+    const patch = body as Record<string, unknown>;
+    if (kind === 'users') {
+      if (method === 'GET') return { body: { users: [...accounts.values()] } };
+      if (method === 'POST') {
+        const user = { username: String(patch.username), role: patch.role as Account['role'], disabled: false, createdAt: '2026-11-30T10:00:00.000Z' };
+        accounts.set(user.username, user);
+        return { status: 201, body: { user } };
       }
-      const [, , kind, key] = url.split('/').map(decodeURIComponent);
-      const patch = body as Record<string, unknown>;
-      if (kind === 'users') {
-        if (method === 'GET') return send(200, { users: [...accounts.values()] });
-        if (method === 'POST') {
-          const user = { username: String(patch.username), role: patch.role as Account['role'], disabled: false, createdAt: '2026-11-30T10:00:00.000Z' };
-          accounts.set(user.username, user);
-          return send(201, { user });
-        }
-        const user = accounts.get(key ?? '');
-        if (!user) return send(404, { error: { code: 'NOT_FOUND', message: 'No such user.', action: 'Reload.' } });
-        const { password: _password, ...change } = patch;
-        Object.assign(user, change);
-        return send(200, { user });
+      const user = accounts.get(key ?? '');
+      if (!user) return fail(404, 'NOT_FOUND', 'No such user.', 'Reload.');
+      const { password: _password, ...change } = patch;
+      Object.assign(user, change);
+      return { body: { user } };
+    }
+    if (kind === 'locations') {
+      if (method === 'GET') return { body: { locations: [...locations.values()] } };
+      if (method === 'POST') {
+        const location = { id: `loc-${locations.size + 1}`, name: String(patch.name), payseraLocationId: (patch.payseraLocationId as string) ?? null, disabled: false };
+        locations.set(location.id, location);
+        return { status: 201, body: { location } };
       }
-      if (kind === 'locations') {
-        if (method === 'GET') return send(200, { locations: [...locations.values()] });
-        if (method === 'POST') {
-          const location = { id: `loc-${locations.size + 1}`, name: String(patch.name), payseraLocationId: (patch.payseraLocationId as string) ?? null, disabled: false };
-          locations.set(location.id, location);
-          return send(201, { location });
-        }
-        const location = locations.get(key ?? '');
-        if (!location) return send(404, { error: { code: 'NOT_FOUND', message: 'No such location.', action: 'Reload.' } });
-        Object.assign(location, patch);
-        return send(200, { location });
-      }
-      send(404, { error: { code: 'NOT_FOUND', message: 'Not here.', action: 'Reload.' } });
-    });
+      const location = locations.get(key ?? '');
+      if (!location) return fail(404, 'NOT_FOUND', 'No such location.', 'Reload.');
+      Object.assign(location, patch);
+      return { body: { location } };
+    }
+    return fail(404, 'NOT_FOUND', 'Not here.', 'Reload.');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  setPageUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  const seen = api.requests;
 
   return {
     seen,
@@ -94,6 +73,6 @@ export async function startAdminApi() {
       locations.clear();
       planned.length = 0;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: api.close,
   };
 }
